@@ -1,0 +1,20 @@
+import type { ActivityDependencies } from './dependencies';
+import { withFailureMapping } from './failures';
+import { createAssignClusters } from './round/assign-clusters';
+import { createQueryActivities } from './round/queries';
+import { createRoundLifecycle } from './round/round-lifecycle';
+import { createScoreUncertainty } from './round/score-uncertainty';
+import { createTrainModel } from './round/train-model';
+
+/** Every step of a labelling round, bound to its dependencies. */
+export function createRoundActivities(dependencies: ActivityDependencies) {
+  return withFailureMapping({
+    ...createRoundLifecycle(dependencies),
+    trainModel: createTrainModel(dependencies),
+    assignClusters: createAssignClusters(dependencies),
+    scoreUncertainty: createScoreUncertainty(dependencies),
+    ...createQueryActivities(dependencies),
+  });
+}
+
+export type RoundActivities = ReturnType<typeof createRoundActivities>;

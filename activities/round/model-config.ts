@@ -1,0 +1,7 @@
+import type { ModelSettings } from '../../workflows/campaign-input';
+import type { AutoencoderConfig } from '../model/autoencoder';
+
+/** The campaign's model settings in the terms of the autoencoder builder. */
+export function autoencoderConfigFor(model: ModelSettings): AutoencoderConfig {
+  return { embeddingSize: model.clusters } as AutoencoderConfig;
+}

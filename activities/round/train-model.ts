@@ -1,0 +1,114 @@
+import { Context } from '@temporalio/activity';
+import type { ModelSettings } from '../../workflows/campaign-input';
+import { loadMnistDigits } from '../data/mnist';
+import type { ActivityDependencies } from '../dependencies';
+import { readCampaignStream } from '../events/campaign-stream';
+import { initModelBackend } from '../model/backend';
+import { trainAutoencoder } from '../model/train';
+import { autoencoderConfigFor } from './model-config';
+
+export interface TrainModelInput {
+  campaignId: string;
+  round: number;
+  dataset: { kind: 'mnist'; count: number; offset: number };
+  model: ModelSettings;
+  /** The previous round's weights: later rounds warm-start instead of starting over. */
+  startFromHash?: string;
+}
+
+export interface TrainedWeights {
+  weightsHash: string;
+  finalLoss: number;
+  epochs: number;
+  backend: string;
+}
+
+/** Where a crashed training left off: the heartbeat carries it to the retry. */
+interface TrainingCheckpoint {
+  nextEpoch: number;
+  weightsHash: string;
+}
+
+function lastCheckpoint(): TrainingCheckpoint | undefined {
+  try {
+    return Context.current().info.heartbeatDetails as TrainingCheckpoint | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function heartbeat(details: TrainingCheckpoint | undefined) {
+  try {
+    Context.current().heartbeat(details);
+  } catch {
+    // outside an activity (a script or unit test) there is nobody to tell
+  }
+}
+
+export function createTrainModel({ store, artefacts, progress }: ActivityDependencies) {
+  return async function trainModel(input: TrainModelInput): Promise<TrainedWeights> {
+    const { campaignId, round, model } = input;
+    const eventId = `${campaignId}/round-${round}/ModelTrained`;
+    const recorded = (await readCampaignStream(store, campaignId)).find(eventId);
+    if (recorded?.type === 'ModelTrained') return recorded.data;
+
+    const backend = await initModelBackend(undefined, progress);
+    const digits = loadMnistDigits(input.dataset);
+    const epochs = input.startFromHash ? model.warmEpochs : model.epochs;
+    const resumed = lastCheckpoint();
+    const startHash = resumed?.weightsHash ?? input.startFromHash;
+    if (resumed) progress?.('training resumes from checkpoint', { campaignId, round, ...resumed });
+
+    const started = Date.now();
+    let checkpoint = resumed;
+    const trained = await trainAutoencoder({
+      images: digits.images,
+      count: digits.count,
+      config: autoencoderConfigFor(model),
+      seed: model.seed + round,
+      epochs,
+      batchSize: model.batchSize,
+      startEpoch: resumed?.nextEpoch ?? 0,
+      initialWeights: startHash ? await artefacts.get(startHash) : undefined,
+      onBatch: () => heartbeat(checkpoint),
+      onEpochEnd: async ({ epoch, loss, samplesPerSecond, weights }) => {
+        checkpoint = { nextEpoch: epoch + 1, weightsHash: await artefacts.put(weights()) };
+        heartbeat(checkpoint);
+        progress?.('epoch done', {
+          campaignId,
+          round,
+          epoch: epoch + 1,
+          epochs,
+          loss,
+          samplesPerSecond,
+        });
+      },
+    });
+
+    try {
+      const weightsHash = await artefacts.put(trained.serializeWeights());
+      const durationMs = Date.now() - started;
+      const result = { weightsHash, finalLoss: trained.finalLoss, epochs, backend };
+      const stream = await readCampaignStream(store, campaignId);
+      await stream.append([
+        {
+          type: 'ModelTrained',
+          eventId,
+          data: {
+            campaignId,
+            round,
+            ...result,
+            samplesPerSecond:
+              (digits.count * (epochs - (resumed?.nextEpoch ?? 0))) /
+              Math.max(durationMs / 1000, 1e-3),
+            durationMs,
+            ...(input.startFromHash ? { startedFromHash: input.startFromHash } : {}),
+          },
+        },
+      ]);
+      return result;
+    } finally {
+      trained.dispose();
+    }
+  };
+}

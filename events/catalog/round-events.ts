@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const id = z.string().min(1).max(200);
+const round = z.number().int().min(1);
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+const share = z.number().min(0).max(1);
+
+export const roundStartedSchema = z.object({ campaignId: id, round }).strict();
+
+export const modelTrainedSchema = z
+  .object({
+    campaignId: id,
+    round,
+    backend: z.string().min(1),
+    epochs: z.number().int().min(1),
+    finalLoss: z.number().nonnegative(),
+    samplesPerSecond: z.number().nonnegative(),
+    durationMs: z.number().nonnegative(),
+    /** Content address of the saved weights in the artefact folder. */
+    weightsHash: hash,
+    /** Content address of the previous round's weights when training was warm-started. */
+    startedFromHash: hash.optional(),
+  })
+  .strict();
+
+export const clustersAssignedSchema = z
+  .object({
+    campaignId: id,
+    round,
+    clusters: z.number().int().min(2),
+    /** Clustering accuracy of k-means on the embedding, Hungarian-matched to the truth. */
+    accuracy: share,
+    /** The same on raw pixels: the floor the embedding has to beat. */
+    pixelAccuracy: share,
+    nmi: share.optional(),
+    embeddingHash: hash,
+    /** Content address of the centroids and assignments, which uncertainty scoring reads. */
+    clusteringHash: hash,
+  })
+  .strict();
+
+export const uncertaintyScoredSchema = z
+  .object({
+    campaignId: id,
+    round,
+    meanEntropy: z.number().nonnegative(),
+    confident: z.number().int().nonnegative(),
+    unsure: z.number().int().nonnegative(),
+    uncertain: z.number().int().nonnegative(),
+    /** Image ids, most uncertain first, that the round will ask experts about. */
+    mostUncertain: z.array(z.number().int().nonnegative()),
+  })
+  .strict();
+
+export const roundCompletedSchema = z
+  .object({
+    campaignId: id,
+    round,
+    accuracy: share,
+    answered: z.number().int().nonnegative(),
+    expired: z.number().int().nonnegative(),
+    labelled: z.number().int().nonnegative(),
+  })
+  .strict();

@@ -1,0 +1,61 @@
+/**
+ * The rules an answer to an expert query must satisfy. Pure, so the round workflow's update
+ * validator, the query-queue projection and the recording activity all apply the same rules.
+ */
+export interface AnswerableQuery {
+  queryId: string;
+  status: 'open' | 'closed' | 'expired';
+  experts: readonly string[];
+  options: readonly string[];
+  answers: readonly { expertId: string }[];
+}
+
+export interface ProposedAnswer {
+  queryId: string;
+  expertId: string;
+  answer: string;
+}
+
+export interface AnswerRefusal {
+  code: 'NOT_FOUND' | 'ILLEGAL_STATE' | 'VALIDATION';
+  message: string;
+}
+
+export function refuseAnswer(
+  query: AnswerableQuery | undefined,
+  proposed: ProposedAnswer,
+): AnswerRefusal | null {
+  const { queryId, expertId, answer } = proposed;
+  if (!query) {
+    return { code: 'NOT_FOUND', message: `query ${queryId} does not exist` };
+  }
+  if (query.status !== 'open') {
+    return {
+      code: 'ILLEGAL_STATE',
+      message: `query ${queryId} is ${query.status} and takes no more answers`,
+    };
+  }
+  if (!query.experts.includes(expertId)) {
+    return {
+      code: 'ILLEGAL_STATE',
+      message:
+        `expert ${expertId} is not on the panel of query ${queryId} ` +
+        `(panel: ${query.experts.join(', ')})`,
+    };
+  }
+  if (query.answers.some((given) => given.expertId === expertId)) {
+    return {
+      code: 'ILLEGAL_STATE',
+      message: `expert ${expertId} already answered query ${queryId}; one vote per expert`,
+    };
+  }
+  if (!query.options.includes(answer)) {
+    return {
+      code: 'VALIDATION',
+      message:
+        `answer ${JSON.stringify(answer)} is not an option of query ${queryId}; ` +
+        `expected one of ${query.options.join(', ')}`,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+
+/**
+ * Where the embedded product keeps its state and listens, from the environment with
+ * one-machine defaults. Every server binds to loopback unless told otherwise.
+ */
+export interface Settings {
+  dataDir: string;
+  eventStore: string;
+  artefacts: string;
+  temporalDb: string;
+  temporalAddress: string;
+  temporalPort: number;
+  temporalUiPort: number;
+  namespace: string;
+  taskQueue: string;
+  webHost: string;
+  webPort: number;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const dataDir = resolve(env.DATA_DIR ?? '.data');
+  const temporalPort = Number(env.TEMPORAL_PORT ?? 7233);
+  return {
+    dataDir,
+    eventStore: resolve(env.EVENT_STORE ?? `${dataDir}/events.sqlite`),
+    artefacts: resolve(env.ARTEFACTS ?? `${dataDir}/artefacts`),
+    temporalDb: resolve(env.TEMPORAL_DB ?? `${dataDir}/temporal.sqlite`),
+    temporalAddress: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${temporalPort}`,
+    temporalPort,
+    temporalUiPort: Number(env.TEMPORAL_UI_PORT ?? 8233),
+    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: env.TASK_QUEUE ?? 'labelling',
+    webHost: env.HOST ?? '127.0.0.1',
+    webPort: Number(env.PORT ?? 3000),
+  };
+}

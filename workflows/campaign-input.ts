@@ -1,0 +1,73 @@
+/** Settings of the model trained in every round. */
+export interface ModelSettings {
+  /** Number of clusters k-means looks for, and the embedding width. */
+  clusters: number;
+  /** Epochs of the first round, trained from scratch. */
+  epochs: number;
+  /** Epochs of later rounds, warm-started from the previous round's weights. */
+  warmEpochs: number;
+  batchSize: number;
+  /** Seed of weight initialisation, shuffling and k-means: same seed, same accuracy. */
+  seed: number;
+}
+
+/** How a round asks its experts. */
+export interface QuerySettings {
+  /** Most uncertain images queried per round. */
+  perRound: number;
+  /** Answers needed before a query closes early; the panel size at most. */
+  quorum: number;
+  /** Time a query stays open before it expires, in seconds (days are fine). */
+  deadlineSeconds: number;
+}
+
+/** Everything a campaign workflow needs to run all its rounds. */
+export interface CampaignInput {
+  campaignId: string;
+  name: string;
+  owner: string;
+  /** The label set experts answer with. */
+  labels: string[];
+  /** The expert panel every query goes to. */
+  experts: string[];
+  rounds: number;
+  dataset: { kind: 'mnist'; count: number; offset: number };
+  model: ModelSettings;
+  queries: QuerySettings;
+  /**
+   * A training activity that stops heartbeating for this long is retried on another worker.
+   * Short in tests that kill workers, a minute by default.
+   */
+  heartbeatSeconds?: number;
+}
+
+/** What a campaign carries from one run to the next across continue-as-new. */
+export interface CampaignProgress {
+  nextRound: number;
+  weightsHash?: string;
+  paused: boolean;
+  accuracies: number[];
+}
+
+export interface RoundInput {
+  campaign: CampaignInput;
+  round: number;
+  /** Weights of the previous round; absent in the first round. */
+  startFromHash?: string;
+}
+
+export interface RoundSummary {
+  round: number;
+  accuracy: number;
+  pixelAccuracy: number;
+  weightsHash: string;
+  answered: number;
+  expired: number;
+  labelled: number;
+}
+
+export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;
+export const roundWorkflowId = (campaignId: string, round: number) =>
+  `campaign-${campaignId}-round-${round}`;
+export const queryIdFor = (campaignId: string, round: number, index: number) =>
+  `${campaignId}.r${round}.q${index + 1}`;

@@ -1,0 +1,178 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { RoundActivities } from '../activities/round-activities';
+import { refuseAnswer, type AnswerableQuery } from '../events/rules/answer-rules';
+import { queryIdFor, type RoundInput, type RoundSummary } from './campaign-input';
+import { answerQueryUpdate, openQueriesQuery } from './messages';
+
+interface RoundQuery extends AnswerableQuery {
+  imageId: number;
+  deadline: string;
+  answers: { expertId: string }[];
+}
+
+const nonRetryableErrorTypes = ['VALIDATION', 'ILLEGAL_STATE', 'NOT_FOUND'];
+
+/**
+ * One labelling round: train, cluster, score uncertainty, ask the experts about the most
+ * uncertain images, wait for their answers (for days if need be), tally the votes.
+ */
+export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
+  const { campaign, round } = input;
+  const { campaignId } = campaign;
+  const steps = proxyActivities<RoundActivities>({
+    startToCloseTimeout: '15 minutes',
+    retry: { maximumAttempts: 10, nonRetryableErrorTypes },
+  });
+  const training = proxyActivities<RoundActivities>({
+    startToCloseTimeout: '4 hours',
+    heartbeatTimeout: `${campaign.heartbeatSeconds ?? 60} seconds`,
+    retry: { maximumAttempts: 10, nonRetryableErrorTypes },
+  });
+
+  const queries = new Map<string, RoundQuery>();
+  const quorum = Math.min(campaign.queries.quorum, campaign.experts.length);
+  registerAnswerHandler(queries, campaignId, quorum, steps);
+  setHandler(openQueriesQuery, () =>
+    [...queries.values()]
+      .filter((query) => query.status === 'open')
+      .map(({ queryId, imageId, experts, options, answers, deadline }) => ({
+        queryId,
+        imageId,
+        experts: [...experts],
+        options: [...options],
+        answers: answers.length,
+        deadline,
+      })),
+  );
+
+  await steps.startRound({ campaignId, round });
+
+  const trained = await training.trainModel({
+    campaignId,
+    round,
+    dataset: campaign.dataset,
+    model: campaign.model,
+    startFromHash: input.startFromHash,
+  });
+  log.info('model trained', { campaignId, round, weightsHash: trained.weightsHash });
+
+  const clusters = await steps.assignClusters({
+    campaignId,
+    round,
+    dataset: campaign.dataset,
+    model: campaign.model,
+    weightsHash: trained.weightsHash,
+  });
+  log.info('clusters assigned', { campaignId, round, accuracy: clusters.accuracy });
+
+  const uncertainty = await steps.scoreUncertainty({
+    campaignId,
+    round,
+    clusteringHash: clusters.clusteringHash,
+    queries: campaign.queries.perRound,
+  });
+
+  // The workflow names the queries itself and opens them before they are recorded, so an
+  // expert who answers the moment a query appears in the store is never told it is unknown.
+  const deadline = new Date(Date.now() + campaign.queries.deadlineSeconds * 1000).toISOString();
+  const issued = uncertainty.mostUncertain.map((imageId, index) => ({
+    queryId: queryIdFor(campaignId, round, index),
+    imageId,
+  }));
+  for (const { queryId, imageId } of issued) {
+    queries.set(queryId, {
+      queryId,
+      imageId,
+      experts: campaign.experts,
+      options: campaign.labels,
+      status: 'open',
+      answers: [],
+      deadline,
+    });
+  }
+  await steps.issueQueries({
+    campaignId,
+    round,
+    queries: issued,
+    options: campaign.labels,
+    experts: campaign.experts,
+    quorum,
+    deadline,
+  });
+
+  const settled = () => [...queries.values()].every((query) => query.status !== 'open');
+  await condition(settled, `${campaign.queries.deadlineSeconds} seconds`);
+
+  // Mark the stragglers expired before recording it, so the validator refuses late answers,
+  // and let answers already accepted finish recording before the expiry is written.
+  const late = [...queries.values()].filter((query) => query.status === 'open');
+  for (const query of late) query.status = 'expired';
+  await condition(allHandlersFinished);
+  if (late.length > 0) {
+    await steps.expireQueries({ campaignId, queryIds: late.map((query) => query.queryId) });
+  }
+
+  const votes = await steps.decideVotes({ campaignId, round });
+  const summary = await steps.completeRound({
+    campaignId,
+    round,
+    accuracy: clusters.accuracy,
+    answered: votes.answered,
+    expired: late.length,
+    labelled: votes.labelled,
+  });
+  log.info('round completed', { campaignId, round, workflowId: workflowInfo().workflowId });
+
+  return {
+    ...summary,
+    pixelAccuracy: clusters.pixelAccuracy,
+    weightsHash: trained.weightsHash,
+  };
+}
+
+function registerAnswerHandler(
+  queries: Map<string, RoundQuery>,
+  campaignId: string,
+  quorum: number,
+  steps: RoundActivities,
+) {
+  setHandler(
+    answerQueryUpdate,
+    async (proposed) => {
+      const query = queries.get(proposed.queryId)!;
+      // Claim the vote before awaiting, so a second answer by the same expert arriving
+      // while this one is recorded is refused by the validator.
+      const claim = { expertId: proposed.expertId };
+      query.answers.push(claim);
+      try {
+        await steps.recordAnswer({ campaignId, ...proposed });
+      } catch (error) {
+        query.answers.splice(query.answers.indexOf(claim), 1);
+        throw error;
+      }
+
+      if (query.status === 'open' && query.answers.length >= quorum) query.status = 'closed';
+      return { answersSoFar: query.answers.length };
+    },
+    {
+      validator: (proposed) => {
+        const refusal = refuseAnswer(queries.get(proposed.queryId), proposed);
+        if (refusal) {
+          throw ApplicationFailure.create({
+            type: refusal.code,
+            message: refusal.message,
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+}
