@@ -1,0 +1,43 @@
+import { imageUrl } from '../../../image-url';
+import type { AnswerQueryInput } from '../../commands';
+import type { OpenQueryView } from '../../read-model';
+import { asCodedError, codedError } from '../coded-error';
+import type { Resolver } from '../context';
+
+/** What the answerQuery mutation resolves to. */
+export interface AnswerReceipt {
+  accepted: true;
+  queryId: string;
+}
+
+const answerQuery: Resolver<AnswerQueryInput, AnswerReceipt> = async (
+  _parent,
+  input,
+  { readModel, commands },
+) => {
+  // Refusing on the read model first answers most mistakes at once; the workflow checks again,
+  // because the read model may lag the workflow by an event or two.
+  const refusal = readModel.refuseAnswer(input);
+  if (refusal) throw codedError(refusal.code, refusal.message);
+
+  try {
+    await commands.answerQuery(input);
+  } catch (error) {
+    throw asCodedError(error);
+  }
+  return { accepted: true, queryId: input.queryId };
+};
+
+export const queryResolvers: {
+  Query: { openQueries: Resolver<{ expertId: string }, OpenQueryView[]> };
+  Mutation: { answerQuery: Resolver<AnswerQueryInput, AnswerReceipt> };
+  ExpertQuery: { imageUrl: Resolver<Record<string, never>, string, OpenQueryView> };
+} = {
+  Query: {
+    openQueries: (_parent, { expertId }, { readModel }) => readModel.openQueries(expertId),
+  },
+  Mutation: { answerQuery },
+  ExpertQuery: {
+    imageUrl: (query) => imageUrl(query.campaignId, query.imageId),
+  },
+};
