@@ -15,6 +15,9 @@ const sources = [
   'web/vite.config.ts',
   'events',
   'activities/data',
+  'client/campaign-client.ts',
+  'workflows/campaign-input.ts',
+  'workflows/messages.ts',
 ];
 
 function newestChange(file: string): number {

@@ -4,7 +4,8 @@ import { startWebServer } from './server-process';
 
 const usage = `Usage: tsx web/serve.ts [--build] [--no-start] [--host 127.0.0.1] [--port 3000]
 Builds the web app when its build is missing or stale (always with --build), then serves it.
-Reads EVENT_STORE (default .data/events.sqlite), COMMAND_JOURNAL, TEMPORAL_ADDRESS, LOG_LEVEL.`;
+Reads EVENT_STORE (default .data/events.sqlite), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE,
+TASK_QUEUE, LOG_LEVEL.`;
 
 async function main() {
   const { values } = parseArgs({

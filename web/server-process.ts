@@ -8,7 +8,7 @@ const keptOutputChars = 64 * 1024;
 export interface WebServerOptions {
   host?: string;
   port: number;
-  /** EVENT_STORE, COMMAND_JOURNAL, TEMPORAL_ADDRESS, LOG_LEVEL... */
+  /** EVENT_STORE, TEMPORAL_ADDRESS, TASK_QUEUE, LOG_LEVEL... */
   env?: Record<string, string>;
   /** Show the server's output, or keep its tail for `output()` (e.g. to explain a failure). */
   output?: 'inherit' | 'keep';

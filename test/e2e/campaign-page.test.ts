@@ -1,75 +1,101 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedEvent, RecordedEventOf } from '../../events/catalog';
 import type { EventStore } from '../../events/store/event-store';
-import { openEventStore } from '../../events/store/open';
-import { buildWebApp, webBuildIsStale } from '../../web/app-build';
-import { startWebServer, type WebServer } from '../../web/server-process';
-import {
-  campaignId,
-  campaignInFirstRound,
-  measuredRound,
-  roundCompleted,
-} from '../unit/web/campaign-history';
+import { demoCampaign } from '../../infra/demo-campaign';
+import { queryIdFor, type CampaignInput } from '../../workflows/campaign-input';
 import { launchChromium } from './chromium';
-import { freeLoopbackPort } from './free-port';
+import { startRunningProduct, type RunningProduct } from './running-product';
 
-const streamId = `campaign-${campaignId}`;
+// A campaign small enough that its one round trains, clusters and asks in about 20 s here.
+const base = demoCampaign({ rounds: 1, count: 300 });
+const campaign: CampaignInput = {
+  ...base,
+  campaignId: 'web-e2e',
+  name: 'MNIST digits, browser test',
+  experts: ['ada', 'ben'],
+  model: { ...base.model, epochs: 1, warmEpochs: 1 },
+  queries: { perRound: 3, quorum: 2, deadlineSeconds: 24 * 3600 },
+};
+const [q1, q2, q3] = [0, 1, 2].map((index) => queryIdFor(campaign.campaignId, 1, index)) as [
+  string,
+  string,
+  string,
+];
+
 // The page refreshes every 2 s and the server polls the store every 0.2 s.
 const refreshed = { timeout: 10_000, interval: 200 };
-const ids = (articles: Element[]) => articles.map((article) => article.getAttribute('data-query'));
+// The round trains and clusters before its queries reach anyone's inbox.
+const roundAsked = { timeout: 240_000, interval: 500 };
 
-describe('campaign page', () => {
-  let folder: string;
-  let store: EventStore;
-  let server: WebServer;
+const ids = (articles: Element[]) => articles.map((article) => article.getAttribute('data-query'));
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+
+async function eventsOf<T extends RecordedEvent['type']>(store: EventStore, type: T) {
+  const events = await store.readAll();
+  return events.filter((event): event is RecordedEventOf<T> => event.type === type);
+}
+
+describe('campaign page on the running product', () => {
+  let product: RunningProduct;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
-  let journal: string;
+  let staleTab: Page;
+
+  const graphql = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`${product.web.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as {
+      data: Record<string, unknown> | null;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
+  };
+
+  const answerOnPage = async (on: Page, queryId: string, answer: string) => {
+    const article = on.locator(`article[data-query="${queryId}"]`);
+    await article.getByRole('button', { name: answer, exact: true }).click();
+    await expect
+      .poll(() => on.locator('.notice').textContent(), refreshed)
+      .toBe(`answer "${answer}" to ${queryId} sent`);
+  };
 
   beforeAll(async () => {
-    if (webBuildIsStale()) await buildWebApp('ignore');
-
-    folder = await mkdtemp(path.join(tmpdir(), 'web-e2e-'));
-    journal = path.join(folder, 'commands.jsonl');
-    const storePath = path.join(folder, 'events.sqlite');
-    store = openEventStore(storePath);
-    await store.append(streamId, campaignInFirstRound(), { expectedVersion: 'no_stream' });
-
-    server = await startWebServer({
-      port: await freeLoopbackPort(),
-      env: { EVENT_STORE: storePath, COMMAND_JOURNAL: journal },
-      output: 'keep',
-    });
+    product = await startRunningProduct();
+    await product.client.startCampaign(campaign);
     browser = await launchChromium();
     page = await browser.context.newPage();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    await store?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
+    await product?.stop();
   });
 
-  const appendToCampaign = async (...events: Parameters<EventStore['append']>[1]) => {
-    await store.append(streamId, events, { expectedVersion: await store.streamVersion(streamId) });
-  };
-
-  it('shows the campaign, its round accuracy, an open query with its digit and the audit', async () => {
-    await page.goto(`${server.url}/?expert=ada`);
+  it('shows the campaign, its round with the accuracy the store recorded, and the open queries', async () => {
+    await page.goto(`${product.web.url}/?expert=ada`);
+    await page.evaluate(() => Object.assign(window, { loadedOnce: true }));
 
     await expect
-      .poll(() => page.locator('h2', { hasText: 'MNIST digits' }).count(), refreshed)
-      .toBe(1);
+      .poll(() => page.locator('article[data-query]').evaluateAll(ids), roundAsked)
+      .toEqual([q1, q2, q3]);
+    const [clusters] = await eventsOf(product.store, 'ClustersAssigned');
     const round = page.locator('tr[data-round="1"]');
-    expect(await round.locator('[data-cell="accuracy"]').textContent()).toBe('81.2 %');
-    expect(await round.locator('[data-cell="pixel-accuracy"]').textContent()).toBe('54.3 %');
+    await expect
+      .poll(() => round.locator('[data-cell="accuracy"]').textContent(), refreshed)
+      .toBe(percent(clusters!.data.accuracy));
+    expect(await round.locator('[data-cell="pixel-accuracy"]').textContent()).toBe(
+      percent(clusters!.data.pixelAccuracy),
+    );
+    expect(await page.locator('h2', { hasText: campaign.name }).count()).toBe(1);
 
-    const query = page.locator('article[data-query="q1"]');
-    expect(await query.locator('.question').textContent()).toContain('image 17');
+    const [issued] = await eventsOf(product.store, 'QueryIssued');
+    const query = page.locator(`article[data-query="${q1}"]`);
+    expect(await query.locator('.question').textContent()).toContain(
+      `image ${issued!.data.imageId}`,
+    );
     await expect
       .poll(
         () => query.locator('img').evaluate((image: HTMLImageElement) => image.naturalWidth),
@@ -77,44 +103,67 @@ describe('campaign page', () => {
       )
       .toBe(28);
     expect(await page.locator('li[data-type="CampaignStarted"]').count()).toBe(1);
+  }, 300_000);
+
+  it('records the answer clicked through Temporal in the store, and takes it from the inbox', async () => {
+    // A second tab of ada's, opened before she answers, whose refreshes never come back (a
+    // stalled network): it keeps offering the query she answers in the first tab.
+    staleTab = await browser.context.newPage();
+    await staleTab.goto(`${product.web.url}/?expert=ada`);
+    await new Promise<void>((stalled) => {
+      void staleTab.route('**/graphql', async (route) => {
+        if (route.request().postData()?.includes('answerQuery')) return route.continue();
+        stalled();
+      });
+    });
+
+    await answerOnPage(page, q1, '3');
+
+    const answers = await eventsOf(product.store, 'AnswerRecorded');
+    expect(answers.map(({ data, metadata }) => [data, metadata.causation?.actor])).toEqual([
+      [{ campaignId: campaign.campaignId, queryId: q1, expertId: 'ada', answer: '3' }, 'ada'],
+    ]);
+    await expect
+      .poll(() => page.locator('article[data-query]').evaluateAll(ids), refreshed)
+      .toEqual([q2, q3]);
+    expect(await staleTab.locator('article[data-query]').evaluateAll(ids)).toEqual([q1, q2, q3]);
   });
 
-  it('sends the answer clicked to the workflow engine', async () => {
-    await page.locator('article[data-query="q1"] button', { hasText: '5' }).click();
+  it('shows on the page why a second answer by the same expert is refused', async () => {
+    await staleTab
+      .locator(`article[data-query="${q1}"]`)
+      .getByRole('button', { name: '5' })
+      .click();
 
     await expect
-      .poll(() => page.locator('.notice').textContent(), refreshed)
-      .toBe('answer "5" to q1 sent');
-    const lines = (await readFile(journal, 'utf8')).trim().split('\n');
-    expect(lines.map((line) => JSON.parse(line) as object)).toEqual([
+      .poll(() => staleTab.locator('.notice').textContent(), refreshed)
+      .toBe(
+        `refused (ILLEGAL_STATE): expert ada already answered query ${q1}; one vote per expert`,
+      );
+    expect((await eventsOf(product.store, 'AnswerRecorded')).length).toBe(1);
+    await staleTab.unrouteAll({ behavior: 'ignoreErrors' });
+    await staleTab.close();
+  });
+
+  it('refuses through GraphQL an answer by an expert who is not on the panel', async () => {
+    const reply = await graphql(
+      `
+        mutation ($queryId: ID!, $expertId: ID!, $answer: String!) {
+          answerQuery(queryId: $queryId, expertId: $expertId, answer: $answer) {
+            accepted
+          }
+        }
+      `,
+      { queryId: q2, expertId: 'zoe', answer: '7' },
+    );
+
+    expect(reply.data).toBeNull();
+    expect(reply.errors).toEqual([
       expect.objectContaining({
-        command: 'answerQuery',
-        input: { queryId: 'q1', expertId: 'ada', answer: '5' },
+        message: `expert zoe is not on the panel of query ${q2} (panel: ada, ben)`,
+        extensions: { code: 'ILLEGAL_STATE' },
       }),
     ]);
-  });
-
-  it('follows the store without a reload: a recorded answer and a new round appear', async () => {
-    await page.evaluate(() => Object.assign(window, { loadedOnce: true }));
-
-    await appendToCampaign({
-      type: 'AnswerRecorded',
-      eventId: 'q1/answer/ada',
-      causation: { actor: 'ada' },
-      data: { campaignId, queryId: 'q1', expertId: 'ada', answer: '5' },
-    });
-    await appendToCampaign(roundCompleted(1, 0.85), ...measuredRound(2, 0.9071));
-
-    await expect.poll(() => page.locator('article[data-query="q1"]').count(), refreshed).toBe(0);
-    const round = page.locator('tr[data-round="2"]');
-    await expect
-      .poll(() => round.locator('[data-cell="accuracy"]').textContent(), refreshed)
-      .toBe('90.7 %');
-    expect(await page.locator('tr[data-round="1"] [data-cell="accuracy"]').textContent()).toBe(
-      '85.0 %',
-    );
-    expect(await page.locator('circle.embedding').count()).toBe(2);
-    expect(await page.evaluate(() => 'loadedOnce' in window)).toBe(true);
   });
 
   it('shows the inbox of the expert chosen in the select and keeps the choice in the address', async () => {
@@ -125,7 +174,33 @@ describe('campaign page', () => {
       .toBe('Open queries for ben');
     await expect
       .poll(() => page.locator('article[data-query]').evaluateAll(ids), refreshed)
-      .toEqual(['q1']);
+      .toEqual([q1, q2, q3]);
     expect(new URL(page.url()).searchParams.get('expert')).toBe('ben');
+  });
+
+  it('completes the round once every query has its quorum, and shows it without a reload', async () => {
+    for (const queryId of [q1, q2, q3]) await answerOnPage(page, queryId, '3');
+    await page.locator('select[name="expert"]').selectOption('ada');
+    await expect
+      .poll(() => page.locator('article[data-query]').evaluateAll(ids), refreshed)
+      .toEqual([q2, q3]);
+    for (const queryId of [q2, q3]) await answerOnPage(page, queryId, '8');
+
+    const round = page.locator('tr[data-round="1"]');
+    await expect
+      .poll(() => round.locator('[data-cell="status"]').textContent(), refreshed)
+      .toBe('completed');
+    const [completed] = await eventsOf(product.store, 'RoundCompleted');
+    expect(completed!.data).toMatchObject({ round: 1, answered: 3, expired: 0 });
+    expect(await round.locator('[data-cell="accuracy"]').textContent()).toBe(
+      percent(completed!.data.accuracy),
+    );
+    expect(await product.client.resultOf(campaign.campaignId)).toEqual([completed!.data.accuracy]);
+    await expect
+      .poll(() => page.locator('h2', { hasText: campaign.name }).textContent(), refreshed)
+      .toContain('(completed,');
+    expect(await page.locator('li[data-type="AnswerRecorded"]').count()).toBe(6);
+    expect(await page.locator('circle.embedding').count()).toBe(1);
+    expect(await page.evaluate(() => 'loadedOnce' in window)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { AnswerQueryInput, CampaignCommands } from '../../../web/src/lib/server/commands';
+import type { RoundRef } from '../../../web/src/lib/server/read-model';
 import { createGraphqlServer } from '../../../web/src/lib/server/graphql/yoga';
 import type { LogFields, Logger } from '../../../web/src/lib/server/logger';
 import { createProjectedReadModel } from '../../../web/src/lib/server/projected-read-model';
@@ -20,10 +21,10 @@ export function graphqlHarness(failure?: Error) {
   const readModel = createProjectedReadModel();
   for (const event of recorded(campaignInFirstRound())) readModel.apply(event);
 
-  const sent: AnswerQueryInput[] = [];
+  const sent: { round: RoundRef; input: AnswerQueryInput }[] = [];
   const commands: CampaignCommands = {
-    answerQuery: async (input) => {
-      sent.push(input);
+    answerQuery: async (round, input) => {
+      sent.push({ round, input });
       if (failure) throw failure;
       return { accepted: true };
     },

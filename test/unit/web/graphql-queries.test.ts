@@ -64,7 +64,12 @@ describe('GraphQL answerQuery', () => {
 
     expect(errors).toBeUndefined();
     expect(data).toEqual({ answerQuery: { accepted: true, queryId: 'q1' } });
-    expect(sent).toEqual([{ queryId: 'q1', expertId: 'ada', answer: '5' }]);
+    expect(sent).toEqual([
+      {
+        round: { campaignId: 'mnist-demo', round: 1 },
+        input: { queryId: 'q1', expertId: 'ada', answer: '5' },
+      },
+    ]);
   });
 
   it.each([

@@ -16,7 +16,8 @@ export interface Notice {
 export class Dashboard {
   snapshot: DashboardSnapshot = $state() as DashboardSnapshot;
   wanted: Selection = $state({ campaignId: null, expertId: null });
-  sent: Record<string, string> = $state({});
+  // Keyed by expert, then query: the same page may answer for several experts in turn.
+  #sent: Record<string, Record<string, string>> = $state({});
   notice: Notice | null = $state(null);
   #inFlight: Promise<void> | null = null;
   #queued: Promise<void> | null = null;
@@ -28,6 +29,12 @@ export class Dashboard {
   ) {
     this.snapshot = initial;
     this.wanted = wanted;
+  }
+
+  /** The answers sent from this page by the selected expert, by query id. */
+  get sent(): Record<string, string> {
+    const expertId = this.snapshot.selection.expertId;
+    return (expertId !== null && this.#sent[expertId]) || {};
   }
 
   get campaign() {
@@ -71,7 +78,8 @@ export class Dashboard {
 
     try {
       await this.request(answerMutation, { queryId: query.id, expertId, answer });
-      this.sent = { ...this.sent, [query.id]: answer };
+      const byExpert = { ...this.#sent[expertId], [query.id]: answer };
+      this.#sent = { ...this.#sent, [expertId]: byExpert };
       this.notice = { kind: 'sent', text: `answer "${answer}" to ${query.id} sent` };
     } catch (error) {
       const refused = error instanceof GraphqlRequestError && error.code !== null;

@@ -1,4 +1,5 @@
 import { IllegalStateError } from '../../../../events/errors';
+import type { RoundRef } from './read-model';
 
 /** An expert's answer to one query, as the UI submits it. */
 export interface AnswerQueryInput {
@@ -13,15 +14,25 @@ export interface AnswerQueryInput {
  * refusal comes back as a DomainError (events/errors.ts).
  */
 export interface CampaignCommands {
-  answerQuery(input: AnswerQueryInput): Promise<{ accepted: true }>;
+  /** Delivers an answer to the workflow of the round that asked the query. */
+  answerQuery(round: RoundRef, input: AnswerQueryInput): Promise<{ accepted: true }>;
 }
 
-/** Used while no workflow engine is connected: every command is refused, saying why. */
-export const disconnectedCommands: CampaignCommands = {
-  answerQuery: async ({ queryId }) => {
+/** Commands that hold a connection, released when the server shuts down. */
+export interface ConnectedCommands extends CampaignCommands {
+  close(): Promise<void>;
+}
+
+/**
+ * Used while no workflow engine is configured, e.g. to show a copied event store: the pages
+ * read as usual, and every command is refused, saying why.
+ */
+export const disconnectedCommands: ConnectedCommands = {
+  answerQuery: async (_round, { queryId }) => {
     throw new IllegalStateError(
       `cannot deliver the answer to query ${queryId}: no workflow engine is connected ` +
-        '(expected TEMPORAL_ADDRESS or COMMAND_JOURNAL to be set)',
+        '(expected TEMPORAL_ADDRESS to be set)',
     );
   },
+  close: async () => undefined,
 };

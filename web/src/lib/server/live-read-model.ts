@@ -40,6 +40,7 @@ export async function followEventStore(store: EventStore, logger: Logger): Promi
     campaigns: model.campaigns,
     campaign: model.campaign,
     openQueries: model.openQueries,
+    roundOfQuery: model.roundOfQuery,
     auditEvents: model.auditEvents,
     dataset: model.dataset,
     refuseAnswer: model.refuseAnswer,

@@ -70,6 +70,10 @@ export function createProjectedReadModel(): ProjectedReadModel {
       return campaign ? toCampaignView(campaign) : undefined;
     },
     openQueries: (expertId) => openQueriesFor(queue, expertId).map(toOpenQueryView),
+    roundOfQuery(queryId) {
+      const query = queue.queries[queryId];
+      return query ? { campaignId: query.campaignId, round: query.round } : undefined;
+    },
     auditEvents(campaignId, { afterPosition, limit }: AuditPage) {
       const trail = trails.get(campaignId) ?? [];
       const start = firstAfter(trail, afterPosition);

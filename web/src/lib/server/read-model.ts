@@ -61,6 +61,12 @@ export interface DatasetView {
   offset: number;
 }
 
+/** A round of a campaign: the address of the workflow that runs it. */
+export interface RoundRef {
+  campaignId: string;
+  round: number;
+}
+
 /** A page of a campaign's audit history: the entries after a store position. */
 export interface AuditPage {
   afterPosition: number;
@@ -72,6 +78,8 @@ export interface ReadModel {
   campaigns(): CampaignView[];
   campaign(campaignId: string): CampaignView | undefined;
   openQueries(expertId: string): OpenQueryView[];
+  /** The round that asked a query, whatever its status; undefined for an unknown query. */
+  roundOfQuery(queryId: string): RoundRef | undefined;
   auditEvents(campaignId: string, page: AuditPage): AuditEntryView[];
   dataset(campaignId: string): DatasetView | undefined;
   /** Why an answer would be refused on the current state, or null when it would be taken. */

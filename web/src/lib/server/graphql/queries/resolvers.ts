@@ -19,9 +19,11 @@ const answerQuery: Resolver<AnswerQueryInput, AnswerReceipt> = async (
   // because the read model may lag the workflow by an event or two.
   const refusal = readModel.refuseAnswer(input);
   if (refusal) throw codedError(refusal.code, refusal.message);
+  // An unknown query was refused just above, so the round that asked it is known.
+  const round = readModel.roundOfQuery(input.queryId)!;
 
   try {
-    await commands.answerQuery(input);
+    await commands.answerQuery(round, input);
   } catch (error) {
     throw asCodedError(error);
   }
