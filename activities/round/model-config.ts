@@ -3,5 +3,5 @@ import type { AutoencoderConfig } from '../model/autoencoder';
 
 /** The campaign's model settings in the terms of the autoencoder builder. */
 export function autoencoderConfigFor(model: ModelSettings): AutoencoderConfig {
-  return { embeddingSize: model.clusters } as AutoencoderConfig;
+  return { embeddingSize: model.clusters, seed: model.seed };
 }

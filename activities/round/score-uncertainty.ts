@@ -28,7 +28,8 @@ export function createScoreUncertainty({ store, artefacts }: ActivityDependencie
     const clustering = decodeClustering(await artefacts.get(input.clusteringHash));
     const bytes = await artefacts.get(clustering.embeddingHash);
     const embedding = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-    const entropies = softAssignmentEntropy(embedding, clustering.centroids, clustering.width);
+    const centroids = Float32Array.from(clustering.centroids);
+    const entropies = softAssignmentEntropy(embedding, centroids, clustering.width);
     const groups = groupByUncertainty(entropies);
 
     const mostUncertain = Array.from(entropies.keys())

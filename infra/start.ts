@@ -1,0 +1,112 @@
+// `npm start`: the whole product on one machine. Installs the Temporal CLI when missing,
+// starts the Temporal dev server (SQLite), the worker and the web app, then a demo campaign
+// on real MNIST digits answered by a scripted expert, and prints its progress.
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { connectCampaignClient } from '../client/campaign-client';
+import { startScriptedExpert } from '../client/scripted-expert';
+import { summarizeEvent } from '../events/projections/event-summary';
+import { openEventStore } from '../events/store/open';
+import { buildWebApp, webBuildIsStale } from '../web/app-build';
+import { startWebServer } from '../web/server-process';
+import { demoCampaign } from './demo-campaign';
+import { startOwnedProcess } from './owned-process';
+import { describeWorkerLine } from './progress-lines';
+import { readSettings } from './settings';
+import { startTemporalServer } from './temporal/server';
+
+const usage = `Usage: npm start [-- --rounds N] [-- --count N] [-- --no-demo] [-- --noise R]
+Starts Temporal, the worker, the web app and (unless --no-demo) the MNIST demo campaign.
+State lives in DATA_DIR (default .data); delete it to start over. Environment: see README.`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      rounds: { type: 'string', default: '3' },
+      count: { type: 'string', default: '2000' },
+      noise: { type: 'string', default: '0.05' },
+      'no-demo': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(usage);
+
+  const settings = readSettings();
+  mkdirSync(settings.dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const shutdown = async (code: number) => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  console.log('[1/5] Temporal dev server (SQLite persistence)');
+  const temporal = await startTemporalServer({
+    dbFile: settings.temporalDb,
+    port: settings.temporalPort,
+    uiPort: settings.temporalUiPort,
+    onProgress: (message) => console.log(`      ${message}`),
+  });
+  stops.push(() => temporal.stop());
+  console.log(`      frontend ${temporal.address}, Web UI ${temporal.uiUrl}`);
+
+  console.log('[2/5] worker');
+  const env = {
+    TEMPORAL_ADDRESS: temporal.address,
+    EVENT_STORE: settings.eventStore,
+    ARTEFACTS: settings.artefacts,
+  };
+  const worker = startOwnedProcess('worker', process.execPath, ['--import', 'tsx', 'infra/worker.ts'], {
+    env,
+    onLine: (line) => {
+      const described = describeWorkerLine(line);
+      if (described) console.log(`      ${described}`);
+    },
+  });
+  stops.push(() => worker.stop());
+  void worker.exited.then((code) => {
+    console.error(`worker ${worker.pid} exited with ${code}`);
+    void shutdown(1);
+  });
+
+  console.log('[3/5] web app');
+  if (webBuildIsStale()) console.log(`      built in ${((await buildWebApp('ignore')) / 1000).toFixed(1)} s`);
+  const web = await startWebServer({
+    host: settings.webHost,
+    port: settings.webPort,
+    env,
+    output: 'keep',
+  });
+  stops.push(() => web.stop());
+  console.log(`      ${web.url}`);
+
+  const store = openEventStore(settings.eventStore);
+  const client = await connectCampaignClient({
+    address: temporal.address,
+    taskQueue: settings.taskQueue,
+  });
+  stops.push(() => client.close());
+  store.subscribe(0, (event) => console.log(`      ${summarizeEvent(event)}`));
+
+  if (values['no-demo']) return console.log('[4/5] no demo campaign (--no-demo)');
+  console.log('[4/5] demo campaign on MNIST digits');
+  const campaign = demoCampaign({ rounds: Number(values.rounds), count: Number(values.count) });
+  const known = await store.streamVersion(`campaign-${campaign.campaignId}`);
+  if (known === 0) await client.startCampaign(campaign);
+  else console.log(`      ${campaign.campaignId} exists already: it continues where it was`);
+
+  console.log('[5/5] scripted expert answering from the ground truth');
+  startScriptedExpert({
+    store,
+    client,
+    expertId: campaign.experts[0]!,
+    noise: Number(values.noise),
+  });
+  console.log(`      open ${web.url} to follow the campaign; Ctrl-C stops everything`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
