@@ -8,6 +8,14 @@ import {
 } from './campaign-events';
 import type { Causation, EventMetadata } from './envelope';
 import {
+  labelCreatedSchema,
+  labelMovedSchema,
+  labelRenamedSchema,
+  labelSplitSchema,
+  labelsMergedSchema,
+  pointsRelabelledSchema,
+} from './label-events';
+import {
   answerRecordedSchema,
   queryExpiredSchema,
   queryIssuedSchema,
@@ -40,6 +48,12 @@ export const eventSchemas = {
   QueryExpired: queryExpiredSchema,
   VoteDecided: voteDecidedSchema,
   RoundCompleted: roundCompletedSchema,
+  LabelCreated: labelCreatedSchema,
+  LabelsMerged: labelsMergedSchema,
+  LabelSplit: labelSplitSchema,
+  LabelRenamed: labelRenamedSchema,
+  LabelMoved: labelMovedSchema,
+  PointsRelabelled: pointsRelabelledSchema,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

@@ -217,6 +217,12 @@ export function evolveCampaignStatus(
     case 'AnswerRecorded':
     case 'QueryExpired':
     case 'VoteDecided':
+    case 'LabelCreated':
+    case 'LabelsMerged':
+    case 'LabelSplit':
+    case 'LabelRenamed':
+    case 'LabelMoved':
+    case 'PointsRelabelled':
       return view;
     default:
       return unexpectedEvent(event);

@@ -10,6 +10,10 @@ const shortHash = (hash: string) => hash.slice(0, 8);
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const quoted = (label: string) => JSON.stringify(label);
 
+const because = (reason: string | undefined) => (reason ? `: ${reason}` : '');
+const byVotes = (queryIds: readonly string[] | undefined) =>
+  queryIds && queryIds.length > 0 ? ` (votes ${queryIds.join(', ')})` : '';
+
 function describeTally(tally: Readonly<Record<string, number>>) {
   const votes = Object.entries(tally).map(([label, n]) => `${quoted(label)}: ${n}`);
   return votes.length > 0 ? votes.join(', ') : 'no votes';
@@ -87,6 +91,44 @@ export function summarizeEvent(event: RecordedEvent): string {
       return (
         `Round ${round} completed: accuracy ${share(accuracy)}, ${answered} answered, ` +
         `${expired} expired, ${labelled} labelled`
+      );
+    }
+    case 'LabelCreated': {
+      const { labelId, name, parentId } = event.data;
+      const at = parentId === null ? 'at the top of the tree' : `under ${parentId}`;
+      return `Label ${quoted(name)} (${labelId}) created ${at}`;
+    }
+    case 'LabelsMerged': {
+      const { labelIds, parentId, reason, voteQueryIds } = event.data;
+      const parent = event.data.newParent
+        ? `new parent ${quoted(event.data.name)} (${parentId})`
+        : parentId;
+      return (
+        `Labels ${labelIds.join(' and ')} merged under ${parent}` +
+        `${byVotes(voteQueryIds)}${because(reason)}`
+      );
+    }
+    case 'LabelSplit': {
+      const { labelId, children, reason, voteQueryIds } = event.data;
+      const parts = children.map((child) => `${quoted(child.name)} (${child.labelId})`);
+      const moved = children.reduce((sum, child) => sum + child.pointIds.length, 0);
+      return (
+        `Label ${labelId} split into ${parts.join(', ')}; ${count(moved, 'point')} moved` +
+        `${byVotes(voteQueryIds)}${because(reason)}`
+      );
+    }
+    case 'LabelRenamed':
+      return `Label ${event.data.labelId} renamed ${quoted(event.data.name)}`;
+    case 'LabelMoved': {
+      const { labelId, newParentId } = event.data;
+      const to = newParentId === null ? 'to the top of the tree' : `under ${newParentId}`;
+      return `Label ${labelId} moved ${to}`;
+    }
+    case 'PointsRelabelled': {
+      const { pointIds, toLabelId, reason } = event.data;
+      const who = event.data.by === 'expert' ? `expert ${event.data.expertId}` : 'vote';
+      return (
+        `${count(pointIds.length, 'point')} relabelled to ${toLabelId} by ${who}` + because(reason)
       );
     }
     default:

@@ -113,6 +113,12 @@ export function evolveQueryQueue(queue: QueryQueue, event: RecordedEvent): Query
     case 'ClustersAssigned':
     case 'UncertaintyScored':
     case 'RoundCompleted':
+    case 'LabelCreated':
+    case 'LabelsMerged':
+    case 'LabelSplit':
+    case 'LabelRenamed':
+    case 'LabelMoved':
+    case 'PointsRelabelled':
       return queue;
     default:
       return unexpectedEvent(event);

@@ -68,6 +68,34 @@ const summaries: { given: NewEvent; then: string }[] = [
     given: facts.voteDecided('q1', null, {}),
     then: 'Vote on image 42 (query q1) left undecided: no votes',
   },
+  { given: facts.labelCreated('l4', '4'), then: 'Label "4" (l4) created at the top of the tree' },
+  { given: facts.labelCreated('l4', '4', 'l49'), then: 'Label "4" (l4) created under l49' },
+  {
+    given: facts.labelsMerged(['l4', 'l9'], 'l49', '4|9', {
+      reason: 'experts cannot tell them apart',
+      voteQueryIds: ['q1', 'q2'],
+    }),
+    then:
+      'Labels l4 and l9 merged under new parent "4|9" (l49) (votes q1, q2): ' +
+      'experts cannot tell them apart',
+  },
+  { given: facts.labelsMerged(['l4', 'l9'], 'l7'), then: 'Labels l4 and l9 merged under l7' },
+  {
+    given: facts.labelSplit('l358', [
+      { labelId: 'l3', name: '3', pointIds: [1, 2] },
+      { labelId: 'l5', name: '5', pointIds: [] },
+      { labelId: 'l8', name: '8', pointIds: [3] },
+    ]),
+    then: 'Label l358 split into "3" (l3), "5" (l5), "8" (l8); 3 points moved',
+  },
+  { given: facts.labelRenamed('l4', 'four'), then: 'Label l4 renamed "four"' },
+  { given: facts.labelMoved('l4', 'l49'), then: 'Label l4 moved under l49' },
+  { given: facts.labelMoved('l4', null), then: 'Label l4 moved to the top of the tree' },
+  {
+    given: facts.pointsRelabelled([1, 2], 'l9', 'alice', 'lasso'),
+    then: '2 points relabelled to l9 by expert alice: lasso',
+  },
+  { given: facts.pointsRelabelled([1], 'l9'), then: '1 point relabelled to l9 by vote' },
   {
     given: facts.roundCompleted(1, 0.83),
     then: 'Round 1 completed: accuracy 0.830, 1 answered, 1 expired, 1 labelled',

@@ -105,6 +105,61 @@ export function campaignFacts(campaignId: string) {
         label,
         tally,
       }),
+    labelCreated: (labelId: string, name: string, parentId: string | null = null) =>
+      event('LabelCreated', `${campaignId}/label/${labelId}`, {
+        campaignId,
+        labelId,
+        name,
+        parentId,
+      }),
+    /** Under a new parent when it is given a name, under an existing label otherwise. */
+    labelsMerged: (
+      labelIds: [string, string],
+      parentId: string,
+      newParentName?: string,
+      why: { reason?: string; voteQueryIds?: string[] } = {},
+    ) =>
+      event('LabelsMerged', `${campaignId}/merged/${labelIds.join('+')}/${parentId}`, {
+        campaignId,
+        labelIds,
+        parentId,
+        ...(newParentName === undefined
+          ? { newParent: false }
+          : { newParent: true, name: newParentName }),
+        ...why,
+      }),
+    labelSplit: (
+      labelId: string,
+      children: { labelId: string; name: string; pointIds: number[] }[],
+      why: { reason?: string; voteQueryIds?: string[] } = {},
+    ) =>
+      event('LabelSplit', `${campaignId}/split/${labelId}`, {
+        campaignId,
+        labelId,
+        children,
+        ...why,
+      }),
+    labelRenamed: (labelId: string, name: string) =>
+      event('LabelRenamed', `${campaignId}/renamed/${labelId}/${name}`, {
+        campaignId,
+        labelId,
+        name,
+      }),
+    labelMoved: (labelId: string, newParentId: string | null) =>
+      event('LabelMoved', `${campaignId}/moved/${labelId}/${newParentId ?? 'top'}`, {
+        campaignId,
+        labelId,
+        newParentId,
+      }),
+    /** By the expert when one is named, by a vote otherwise. */
+    pointsRelabelled: (pointIds: number[], toLabelId: string, expertId?: string, reason = '') =>
+      event('PointsRelabelled', `${campaignId}/relabelled/${toLabelId}/${pointIds.join(',')}`, {
+        campaignId,
+        pointIds,
+        toLabelId,
+        reason,
+        ...(expertId === undefined ? { by: 'vote' } : { by: 'expert', expertId }),
+      }),
     roundCompleted: (round: number, accuracy: number) =>
       event('RoundCompleted', `${campaignId}/${round}/completed`, {
         campaignId,
