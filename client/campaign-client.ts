@@ -27,8 +27,10 @@ import {
 /** The commands people send to running campaigns, through Temporal. */
 export interface CampaignClient {
   startCampaign(input: CampaignInput): Promise<{ workflowId: string }>;
-  answerQuery(target: { campaignId: string; round: number }, answer: ProposedAnswer):
-    Promise<{ answersSoFar: number }>;
+  answerQuery(
+    target: { campaignId: string; round: number },
+    answer: ProposedAnswer,
+  ): Promise<{ answersSoFar: number }>;
   pauseCampaign(campaignId: string, reason: string): Promise<void>;
   resumeCampaign(campaignId: string): Promise<void>;
   resultOf(campaignId: string): Promise<number[]>;

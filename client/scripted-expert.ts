@@ -8,7 +8,12 @@ import type { CampaignClient } from './campaign-client';
  * The answer a scripted expert gives: the true label, except with probability `noise` a
  * uniformly chosen wrong option, so tests and demos can model careless experts.
  */
-export function chooseAnswer(truth: string, options: readonly string[], noise: number, random: Random) {
+export function chooseAnswer(
+  truth: string,
+  options: readonly string[],
+  noise: number,
+  random: Random,
+) {
   const wrong = options.filter((option) => option !== truth);
   if (wrong.length === 0 || random() >= noise) return truth;
   return wrong[Math.floor(random() * wrong.length)]!;

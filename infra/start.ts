@@ -57,13 +57,18 @@ async function main() {
     EVENT_STORE: settings.eventStore,
     ARTEFACTS: settings.artefacts,
   };
-  const worker = startOwnedProcess('worker', process.execPath, ['--import', 'tsx', 'infra/worker.ts'], {
-    env,
-    onLine: (line) => {
-      const described = describeWorkerLine(line);
-      if (described) console.log(`      ${described}`);
+  const worker = startOwnedProcess(
+    'worker',
+    process.execPath,
+    ['--import', 'tsx', 'infra/worker.ts'],
+    {
+      env,
+      onLine: (line) => {
+        const described = describeWorkerLine(line);
+        if (described) console.log(`      ${described}`);
+      },
     },
-  });
+  );
   stops.push(() => worker.stop());
   void worker.exited.then((code) => {
     console.error(`worker ${worker.pid} exited with ${code}`);
@@ -71,7 +76,8 @@ async function main() {
   });
 
   console.log('[3/5] web app');
-  if (webBuildIsStale()) console.log(`      built in ${((await buildWebApp('ignore')) / 1000).toFixed(1)} s`);
+  if (webBuildIsStale())
+    console.log(`      built in ${((await buildWebApp('ignore')) / 1000).toFixed(1)} s`);
   const web = await startWebServer({
     host: settings.webHost,
     port: settings.webPort,

@@ -35,6 +35,12 @@ run('type check web', 'npx', ['svelte-check', '--workspace', 'web', '--fail-on-w
 run('lint', 'npx', ['eslint', '.']);
 run('format', 'npx', ['prettier', '--check', '.']);
 run('unit tests', 'npx', ['vitest', 'run', ...only]);
-run('integration tests', 'npx', ['vitest', 'run', '--config', 'vitest.integration.config.js', ...only]);
+run('integration tests', 'npx', [
+  'vitest',
+  'run',
+  '--config',
+  'vitest.integration.config.js',
+  ...only,
+]);
 run('browser tests', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.js', ...only]);
 console.log(`\nall checks passed in ${((Date.now() - started) / 60_000).toFixed(1)} min`);

@@ -26,7 +26,10 @@ async function main() {
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-    activities: { ...createCampaignActivities(dependencies), ...createRoundActivities(dependencies) },
+    activities: {
+      ...createCampaignActivities(dependencies),
+      ...createRoundActivities(dependencies),
+    },
     // Training holds the event loop for a whole batch; one model activity at a time keeps
     // heartbeats and the other steps responsive on two cores.
     maxConcurrentActivityTaskExecutions: 2,
