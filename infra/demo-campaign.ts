@@ -1,3 +1,4 @@
+import { recommendedRound } from '../activities/model/recommended-round';
 import type { CampaignInput } from '../workflows/campaign-input';
 
 /**
@@ -13,7 +14,13 @@ export function demoCampaign(overrides: { rounds?: number; count?: number } = {}
     experts: ['scripted-expert'],
     rounds: overrides.rounds ?? 3,
     dataset: { kind: 'mnist', count: overrides.count ?? 2000, offset: 0 },
-    model: { clusters: 10, epochs: 12, warmEpochs: 3, batchSize: 64, seed: 7 },
+    model: {
+      clusters: 10,
+      epochs: recommendedRound.epochs,
+      warmEpochs: 10,
+      batchSize: 32,
+      seed: 1,
+    },
     queries: { perRound: 20, quorum: 1, deadlineSeconds: 24 * 3600 },
   };
 }

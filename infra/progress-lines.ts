@@ -23,7 +23,8 @@ export function describeWorkerLine(line: string): string | undefined {
     case 'clusters assigned':
       return (
         `${round} forward pass done: clustering accuracy ${number('accuracy', 3)} ` +
-        `(k-means on raw pixels ${number('pixelAccuracy', 3)})`
+        `(k-means on the embedding ${number('embeddingKMeansAccuracy', 3)}, ` +
+        `on raw pixels ${number('pixelAccuracy', 3)})`
       );
     case 'model backend ready':
       return `[worker] tensorflow.js backend: ${String(fields.backend)}`;

@@ -1,6 +1,7 @@
 import type { ModelSettings } from '../../workflows/campaign-input';
 import { clusteringAccuracy } from '../clustering/accuracy';
 import { kMeans } from '../clustering/kmeans';
+import { manifoldLayout } from '../clustering/manifold';
 import { loadMnistDigits } from '../data/mnist';
 import type { ActivityDependencies } from '../dependencies';
 import { readCampaignStream } from '../events/campaign-stream';
@@ -24,8 +25,9 @@ export interface AssignedClusters {
 }
 
 /**
- * Embeds every image with the round's model, clusters the embedding with k-means and scores
- * it against the held-back truth, beside k-means on raw pixels as the floor to beat.
+ * Embeds every image with the round's model, lays the embedding out with UMAP and clusters
+ * the layout with k-means, then scores it against the held-back truth, beside plain k-means
+ * on the embedding and on raw pixels (the floor to beat).
  */
 export function createAssignClusters({ store, artefacts, progress }: ActivityDependencies) {
   return async function assignClusters(input: AssignClustersInput): Promise<AssignedClusters> {
@@ -44,17 +46,39 @@ export function createAssignClusters({ store, artefacts, progress }: ActivityDep
     const embedding = trained.embed(digits.images, digits.count);
     trained.dispose();
 
+    const { count, labels } = digits;
     const k = model.clusters;
-    const width = embedding.length / digits.count;
-    const onEmbedding = kMeans(embedding, digits.count, width, { k, seed: model.seed });
-    const onPixels = kMeans(digits.images, digits.count, 28 * 28, { k, seed: model.seed });
-    const accuracy = clusteringAccuracy(digits.labels, onEmbedding.assignments);
-    const pixelAccuracy = clusteringAccuracy(digits.labels, onPixels.assignments);
-    progress?.('clusters assigned', { campaignId, round, accuracy, pixelAccuracy });
+    const seed = model.seed;
+    const width = embedding.length / count;
+    const layout = manifoldLayout(embedding, count, width, { seed });
+    const clusters = kMeans(layout, count, layout.length / count, { k, seed });
+    const accuracy = clusteringAccuracy(labels, clusters.assignments);
+    const embeddingKMeansAccuracy = clusteringAccuracy(
+      labels,
+      kMeans(embedding, count, width, { k, seed }).assignments,
+    );
+    const pixelAccuracy = clusteringAccuracy(
+      labels,
+      kMeans(digits.images, count, 28 * 28, { k, seed }).assignments,
+    );
+    progress?.('clusters assigned', {
+      campaignId,
+      round,
+      accuracy,
+      embeddingKMeansAccuracy,
+      pixelAccuracy,
+    });
 
-    const embeddingHash = await artefacts.put(new Uint8Array(embedding.buffer));
+    // The layout is what was clustered, so uncertainty is scored there too, and it is the
+    // 2-D scatter the experts see.
+    const embeddingHash = await artefacts.put(new Uint8Array(layout.buffer));
     const clusteringHash = await artefacts.put(
-      encodeClustering({ embeddingHash, width, k, centroids: onEmbedding.centroids }),
+      encodeClustering({
+        embeddingHash,
+        width: layout.length / count,
+        k,
+        centroids: clusters.centroids,
+      }),
     );
     await stream.append([
       {
@@ -64,7 +88,9 @@ export function createAssignClusters({ store, artefacts, progress }: ActivityDep
           campaignId,
           round,
           clusters: k,
+          method: 'umap+kmeans',
           accuracy,
+          embeddingKMeansAccuracy,
           pixelAccuracy,
           embeddingHash,
           clusteringHash,

@@ -28,8 +28,12 @@ export const clustersAssignedSchema = z
     campaignId: id,
     round,
     clusters: z.number().int().min(2),
-    /** Clustering accuracy of k-means on the embedding, Hungarian-matched to the truth. */
+    /** How the clusters were found, e.g. 'umap+kmeans' on the autoencoder embedding. */
+    method: z.string().min(1),
+    /** Clustering accuracy of the round's method, Hungarian-matched to the held-back truth. */
     accuracy: share,
+    /** The same for plain k-means on the autoencoder embedding, for comparison. */
+    embeddingKMeansAccuracy: share,
     /** The same on raw pixels: the floor the embedding has to beat. */
     pixelAccuracy: share,
     nmi: share.optional(),

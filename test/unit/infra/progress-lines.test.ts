@@ -21,9 +21,11 @@ describe('progress lines of npm start', () => {
         campaignId: 'c',
         round: 2,
         accuracy: 0.8123,
+        embeddingKMeansAccuracy: 0.7,
         pixelAccuracy: 0.6,
       },
-      '[c round 2] forward pass done: clustering accuracy 0.812 (k-means on raw pixels 0.600)',
+      '[c round 2] forward pass done: clustering accuracy 0.812 ' +
+        '(k-means on the embedding 0.700, on raw pixels 0.600)',
     ],
     [
       { message: 'training resumes from checkpoint', campaignId: 'c', round: 1, nextEpoch: 4 },

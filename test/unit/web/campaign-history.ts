@@ -36,7 +36,9 @@ export function measuredRound(round: number, accuracy: number): NewEvent[] {
       data: {
         ...data,
         clusters: 10,
+        method: 'umap+kmeans',
         accuracy,
+        embeddingKMeansAccuracy: 0.6789,
         pixelAccuracy: 0.5432,
         embeddingHash: hash('c'),
         clusteringHash: hash('d'),
