@@ -93,7 +93,19 @@ export async function connectCampaignClient(options: {
       try {
         return await handle.executeUpdate(answerQueryUpdate, { args: [answer] });
       } catch (error) {
-        throw refusalOf(error, `answer to query ${answer.queryId}`);
+        const what = `answer to query ${answer.queryId}`;
+        if (!(error instanceof WorkflowNotFoundError)) throw refusalOf(error, what);
+
+        // A finished round is reported as "not found" by the server: tell the two apart.
+        const status = await handle.describe().then(
+          (description) => description.status.name,
+          () => undefined,
+        );
+        if (status === undefined) throw refusalOf(error, what);
+        throw new IllegalStateError(
+          `${what}: round ${target.round} of campaign ${target.campaignId} is ` +
+            `${status.toLowerCase()} and takes no more answers`,
+        );
       }
     },
 

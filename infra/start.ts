@@ -49,7 +49,7 @@ async function main() {
     onProgress: (message) => console.log(`      ${message}`),
   });
   stops.push(() => temporal.stop());
-  console.log(`      frontend ${temporal.address}, Web UI ${temporal.uiUrl}`);
+  console.log(`      frontend ${temporal.address}, Web UI ${temporal.uiUrl} (pid ${temporal.pid})`);
 
   console.log('[2/5] worker');
   const env = {
@@ -70,6 +70,7 @@ async function main() {
     },
   );
   stops.push(() => worker.stop());
+  console.log(`      pid ${worker.pid}`);
   void worker.exited.then((code) => {
     console.error(`worker ${worker.pid} exited with ${code}`);
     void shutdown(1);
@@ -85,7 +86,7 @@ async function main() {
     output: 'keep',
   });
   stops.push(() => web.stop());
-  console.log(`      ${web.url}`);
+  console.log(`      ${web.url} (pid ${web.process.pid})`);
 
   const store = openEventStore(settings.eventStore);
   const client = await connectCampaignClient({
