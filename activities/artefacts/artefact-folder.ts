@@ -12,6 +12,12 @@ export interface ArtefactFolder {
   put(bytes: Uint8Array): Promise<string>;
   get(hash: string): Promise<Uint8Array>;
   has(hash: string): boolean;
+  /**
+   * A named, replaceable pointer beside the immutable artefacts (like a git ref), e.g. the
+   * latest training checkpoint of a round. Written atomically; undefined when never written.
+   */
+  writeRef(name: string, value: string): Promise<void>;
+  readRef(name: string): Promise<string | undefined>;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -24,6 +30,13 @@ export function openArtefactFolder(root: string): ArtefactFolder {
       throw new ValidationError(`artefact hash must be 64 hex digits, got ${JSON.stringify(hash)}`);
     }
     return join(root, hash.slice(0, 2), hash.slice(2));
+  };
+
+  const refPath = (name: string) => {
+    if (!/^[\w.-]+(\/[\w.-]+)*$/.test(name) || name.split('/').includes('..')) {
+      throw new ValidationError(`ref name must be path segments of [A-Za-z0-9_.-], got ${name}`);
+    }
+    return join(root, 'refs', name);
   };
 
   return {
@@ -54,6 +67,19 @@ export function openArtefactFolder(root: string): ArtefactFolder {
 
     has(hash) {
       return existsSync(pathOf(hash));
+    },
+
+    async writeRef(name, value) {
+      const path = refPath(name);
+      await mkdir(dirname(path), { recursive: true });
+      const partial = `${path}.${randomUUID()}.partial`;
+      await writeFile(partial, value);
+      await rename(partial, path);
+    },
+
+    async readRef(name) {
+      const path = refPath(name);
+      return existsSync(path) ? readFile(path, 'utf8') : undefined;
     },
   };
 }

@@ -117,7 +117,7 @@ export async function trainAutoencoder(input: TrainAutoencoderInput): Promise<Tr
   try {
     for (let epoch = startEpoch; epoch < epochs; epoch++) {
       const started = performance.now();
-      finalLoss = runEpoch(model, optimizer, input, options, epoch);
+      finalLoss = await runEpoch(model, optimizer, input, options, epoch);
       const seconds = (performance.now() - started) / 1000;
       await input.onEpochEnd?.({
         epoch,
@@ -152,13 +152,13 @@ function validateSchedule(epochs: number, batchSize: number, startEpoch: number)
 }
 
 /** One pass over the shuffled images; returns the mean loss per image. */
-function runEpoch(
+async function runEpoch(
   model: Autoencoder,
   optimizer: tf.Optimizer,
   input: TrainAutoencoderInput,
   options: ResolvedOptions,
   epoch: number,
-): number {
+): Promise<number> {
   const { images, count, batchSize, seed } = input;
   const [height, width, channels] = model.config.inputShape;
   const pixels = height * width * channels;
@@ -204,6 +204,9 @@ function runEpoch(
     });
     lossSum += loss * size;
     input.onBatch?.({ epoch, batch, batches });
+    // Let the event loop turn between batches, so heartbeats, cancellation and the worker's
+    // other tasks are served during a long epoch.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return lossSum / count;
 }

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { ModelSettings } from '../../workflows/campaign-input';
 import { loadMnistDigits } from '../data/mnist';
+import type { ArtefactFolder } from '../artefacts/artefact-folder';
 import type { ActivityDependencies } from '../dependencies';
 import { readCampaignStream } from '../events/campaign-stream';
 import { initModelBackend } from '../model/backend';
@@ -29,12 +30,24 @@ interface TrainingCheckpoint {
   weightsHash: string;
 }
 
-function lastCheckpoint(): TrainingCheckpoint | undefined {
+function heartbeatCheckpoint(): TrainingCheckpoint | undefined {
   try {
     return Context.current().info.heartbeatDetails as TrainingCheckpoint | undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The furthest checkpoint a previous attempt left: heartbeats are throttled and may lag an
+ * epoch behind, so the checkpoint ref written after every epoch is read too.
+ */
+async function lastCheckpoint(artefacts: ArtefactFolder, ref: string) {
+  const stored = await artefacts.readRef(ref);
+  const candidates = [heartbeatCheckpoint(), stored && (JSON.parse(stored) as TrainingCheckpoint)];
+  return candidates
+    .filter((checkpoint): checkpoint is TrainingCheckpoint => Boolean(checkpoint))
+    .sort((a, b) => b.nextEpoch - a.nextEpoch)[0];
 }
 
 function heartbeat(details: TrainingCheckpoint | undefined) {
@@ -55,7 +68,8 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
     const backend = await initModelBackend(undefined, progress);
     const digits = loadMnistDigits(input.dataset);
     const epochs = input.startFromHash ? model.warmEpochs : model.epochs;
-    const resumed = lastCheckpoint();
+    const checkpointRef = `checkpoints/${campaignId}/round-${round}.json`;
+    const resumed = await lastCheckpoint(artefacts, checkpointRef);
     const startHash = resumed?.weightsHash ?? input.startFromHash;
     if (resumed) progress?.('training resumes from checkpoint', { campaignId, round, ...resumed });
 
@@ -73,6 +87,7 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
       onBatch: () => heartbeat(checkpoint),
       onEpochEnd: async ({ epoch, loss, samplesPerSecond, weights }) => {
         checkpoint = { nextEpoch: epoch + 1, weightsHash: await artefacts.put(weights()) };
+        await artefacts.writeRef(checkpointRef, JSON.stringify(checkpoint));
         heartbeat(checkpoint);
         progress?.('epoch done', {
           campaignId,
@@ -90,6 +105,11 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
       const durationMs = Date.now() - started;
       const result = { weightsHash, finalLoss: trained.finalLoss, epochs, backend };
       const stream = await readCampaignStream(store, campaignId);
+      // An attempt Temporal already gave up on may finish after its successor recorded the
+      // fact: the recorded one stands, and this attempt's result is dropped.
+      const recordedMeanwhile = stream.find(eventId);
+      if (recordedMeanwhile?.type === 'ModelTrained') return recordedMeanwhile.data;
+
       await stream.append([
         {
           type: 'ModelTrained',

@@ -48,3 +48,19 @@ describe('the artefact folder', () => {
     await expect(openArtefactFolder(root).get(hash)).rejects.toThrow(message);
   });
 });
+
+describe('artefact refs', () => {
+  it('keep the latest value written under a name', async () => {
+    const folder = openArtefactFolder(root);
+    expect(await folder.readRef('checkpoints/c/round-1.json')).toBeUndefined();
+
+    await folder.writeRef('checkpoints/c/round-1.json', '{"nextEpoch":1}');
+    await folder.writeRef('checkpoints/c/round-1.json', '{"nextEpoch":2}');
+
+    expect(await folder.readRef('checkpoints/c/round-1.json')).toBe('{"nextEpoch":2}');
+  });
+
+  it.each(['../escape', 'a/../../b', '', 'spaces are bad'])('refuse the name %j', async (name) => {
+    await expect(openArtefactFolder(root).writeRef(name, 'x')).rejects.toThrow(/ref name/);
+  });
+});
