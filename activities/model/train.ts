@@ -98,7 +98,9 @@ export async function trainAutoencoder(input: TrainAutoencoderInput): Promise<Tr
   const startEpoch = input.startEpoch ?? 0;
   const options = {
     ...defaultTraining,
-    clusteringFromEpoch: input.initialWeights ? 0 : Math.floor(0.6 * epochs),
+    // A warm start already clusters well, so its k-means loss starts at once; a resumed run
+    // (startEpoch > 0) keeps the schedule of the run it continues.
+    clusteringFromEpoch: input.initialWeights && !startEpoch ? 0 : Math.floor(0.6 * epochs),
     ...input.options,
   };
   const model = createAutoencoderModel({ seed, ...input.config });

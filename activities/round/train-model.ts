@@ -83,6 +83,9 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
       epochs,
       batchSize: model.batchSize,
       startEpoch: resumed?.nextEpoch ?? 0,
+      // Fixed here rather than inferred from the start weights, so a resumed attempt keeps the
+      // schedule: warm rounds cluster from the first epoch, a first round after 60 %.
+      options: { clusteringFromEpoch: input.startFromHash ? 0 : Math.floor(0.6 * epochs) },
       initialWeights: startHash ? await artefacts.get(startHash) : undefined,
       onBatch: () => heartbeat(checkpoint),
       onEpochEnd: async ({ epoch, loss, samplesPerSecond, weights }) => {
