@@ -32,11 +32,13 @@ export async function spawnServerProcess(
   let child: ChildProcess;
   try {
     child = spawn(binary, args, { stdio: ['ignore', log.fd, log.fd], env: options.env });
-  } finally {
-    // The child holds its own copy of the descriptor.
+  } catch (error) {
     await log.close();
+    throw error;
   }
 
+  // Listen before awaiting anything: a program that exits at once would otherwise emit
+  // 'exit' while the log is being closed, and nobody would ever hear of it.
   let exit: ServerExit | undefined;
   const exited = new Promise<ServerExit>((resolve) => {
     const settle = (state: ServerExit) => {
@@ -46,6 +48,8 @@ export async function spawnServerProcess(
     child.once('exit', (code, signal) => settle({ code, signal }));
     child.once('error', () => settle({ code: null, signal: null }));
   });
+  // The child holds its own copy of the descriptor.
+  await log.close();
 
   return {
     pid: child.pid,
