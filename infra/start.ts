@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectCampaignClient } from '../client/campaign-client';
 import { startScriptedExpert } from '../client/scripted-expert';
+import { ValidationError } from '../events/errors';
 import { summarizeEvent } from '../events/projections/event-summary';
 import { openEventStore } from '../events/store/open';
 import { buildWebApp, webBuildIsStale } from '../web/app-build';
@@ -15,9 +16,29 @@ import { describeWorkerLine } from './progress-lines';
 import { readSettings } from './settings';
 import { startTemporalServer } from './temporal/server';
 
-const usage = `Usage: npm start [-- --rounds N] [-- --count N] [-- --no-demo] [-- --noise R]
+const usage = `Usage: npm start -- [--rounds N] [--count N] [--noise R] [--no-expert] [--no-demo]
 Starts Temporal, the worker, the web app and (unless --no-demo) the MNIST demo campaign.
+  --rounds N    rounds of the demo campaign, 1 to 100 (default 3)
+  --count N     MNIST digits in the demo, 100 to 10000 (default 2000)
+  --noise R     share of wrong answers by the scripted expert, 0 to 1 (default 0.05)
+  --no-expert   leave the demo's queries to you (answer them on the page or via GraphQL)
+  --no-demo     start no campaign
+Options apply when the demo campaign is created; an existing one continues as it was.
 State lives in DATA_DIR (default .data); delete it to start over. Environment: see README.`;
+
+/** Reads a numeric option, refusing anything outside its range before anything starts. */
+function numberOption(name: string, text: string, min: number, max: number, integer: boolean) {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new ValidationError(
+      `--${name} must be ${integer ? 'an integer' : 'a number'}, got "${text}"`,
+    );
+  }
+  if (value < min || value > max) {
+    throw new ValidationError(`--${name} must be from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -26,10 +47,14 @@ async function main() {
       count: { type: 'string', default: '2000' },
       noise: { type: 'string', default: '0.05' },
       'no-demo': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      'no-expert': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return console.log(usage);
+  const rounds = numberOption('rounds', values.rounds, 1, 100, true);
+  const count = numberOption('count', values.count, 100, 10_000, true);
+  const noise = numberOption('noise', values.noise, 0, 1, false);
 
   const settings = readSettings();
   mkdirSync(settings.dataDir, { recursive: true });
@@ -98,18 +123,18 @@ async function main() {
 
   if (values['no-demo']) return console.log('[4/5] no demo campaign (--no-demo)');
   console.log('[4/5] demo campaign on MNIST digits');
-  const campaign = demoCampaign({ rounds: Number(values.rounds), count: Number(values.count) });
+  const campaign = demoCampaign({ rounds, count });
   const known = await store.streamVersion(`campaign-${campaign.campaignId}`);
   if (known === 0) await client.startCampaign(campaign);
   else console.log(`      ${campaign.campaignId} exists already: it continues where it was`);
 
-  console.log('[5/5] scripted expert answering from the ground truth');
-  startScriptedExpert({
-    store,
-    client,
-    expertId: campaign.experts[0]!,
-    noise: Number(values.noise),
-  });
+  const expertId = campaign.experts[0]!;
+  if (values['no-expert']) {
+    console.log(`[5/5] no scripted expert (--no-expert): answer as ${expertId} on the page`);
+  } else {
+    console.log('[5/5] scripted expert answering from the ground truth');
+    startScriptedExpert({ store, client, expertId, noise });
+  }
   console.log(`      open ${web.url} to follow the campaign; Ctrl-C stops everything`);
 }
 
