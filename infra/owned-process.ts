@@ -54,3 +54,11 @@ export function startOwnedProcess(
     kill: () => signal('SIGKILL', 10_000),
   };
 }
+
+/** Starts the product's worker entry (infra/worker.ts) with its settings in `env`. */
+export function startWorkerEntry(env: NodeJS.ProcessEnv, onLine: (line: string) => void) {
+  return startOwnedProcess('worker', process.execPath, ['--import', 'tsx', 'infra/worker.ts'], {
+    env,
+    onLine,
+  });
+}

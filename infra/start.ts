@@ -11,7 +11,7 @@ import { openEventStore } from '../events/store/open';
 import { buildWebApp, webBuildIsStale } from '../web/app-build';
 import { startWebServer } from '../web/server-process';
 import { demoCampaign } from './demo-campaign';
-import { startOwnedProcess } from './owned-process';
+import { startWorkerEntry } from './owned-process';
 import { describeWorkerLine } from './progress-lines';
 import { readSettings } from './settings';
 import { startTemporalServer } from './temporal/server';
@@ -82,18 +82,10 @@ async function main() {
     EVENT_STORE: settings.eventStore,
     ARTEFACTS: settings.artefacts,
   };
-  const worker = startOwnedProcess(
-    'worker',
-    process.execPath,
-    ['--import', 'tsx', 'infra/worker.ts'],
-    {
-      env,
-      onLine: (line) => {
-        const described = describeWorkerLine(line);
-        if (described) console.log(`      ${described}`);
-      },
-    },
-  );
+  const worker = startWorkerEntry(env, (line) => {
+    const described = describeWorkerLine(line);
+    if (described) console.log(`      ${described}`);
+  });
   stops.push(() => worker.stop());
   console.log(`      pid ${worker.pid}`);
   void worker.exited.then((code) => {

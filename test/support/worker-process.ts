@@ -1,4 +1,4 @@
-import { startOwnedProcess, type OwnedProcess } from '../../infra/owned-process';
+import { startWorkerEntry, type OwnedProcess } from '../../infra/owned-process';
 
 export interface WorkerProcess extends OwnedProcess {
   /** Every line the worker printed so far. */
@@ -14,21 +14,13 @@ export interface WorkerProcess extends OwnedProcess {
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  const worker = startOwnedProcess(
-    'worker',
-    process.execPath,
-    ['--import', 'tsx', 'infra/worker.ts'],
-    {
-      env,
-      onLine: (line) => {
-        lines.push(line);
-        for (const waiter of waiters.filter(({ pattern }) => pattern.test(line))) {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          waiter.resolve(line);
-        }
-      },
-    },
-  );
+  const worker = startWorkerEntry(env, (line) => {
+    lines.push(line);
+    for (const waiter of waiters.filter(({ pattern }) => pattern.test(line))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(line);
+    }
+  });
 
   const waitForLine = (pattern: RegExp, timeoutMs = 600_000) => {
     const seen = lines.find((line) => pattern.test(line));
