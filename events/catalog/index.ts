@@ -15,6 +15,7 @@ import {
   labelsMergedSchema,
   pointsRelabelledSchema,
 } from './label-events';
+import { collisionDetectedSchema, pairDecidedSchema } from './pair-events';
 import {
   answerRecordedSchema,
   queryExpiredSchema,
@@ -47,6 +48,8 @@ export const eventSchemas = {
   AnswerRecorded: answerRecordedSchema,
   QueryExpired: queryExpiredSchema,
   VoteDecided: voteDecidedSchema,
+  CollisionDetected: collisionDetectedSchema,
+  PairDecided: pairDecidedSchema,
   RoundCompleted: roundCompletedSchema,
   LabelCreated: labelCreatedSchema,
   LabelsMerged: labelsMergedSchema,

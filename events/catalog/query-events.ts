@@ -3,13 +3,39 @@ import { z } from 'zod';
 const id = z.string().min(1).max(200);
 const label = z.string().min(1).max(100);
 const round = z.number().int().min(1);
+const imageId = z.number().int().nonnegative();
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** One side of a pair question: a label's group of points, shown by a few real images. */
+const pairGroupSchema = z
+  .object({ option: label, labelId: id, exemplarIds: z.array(imageId).max(8) })
+  .strict();
+
+/**
+ * A pair question shows a synthetic image decoded between two groups of points and asks
+ * whether it belongs to group A, group B or neither (answered with the groups' options or
+ * `neither`). An image that fits both is answered A, by convention, so that "the same all
+ * along the path" can be told apart from a boundary.
+ */
+export const pairQuestionSchema = z
+  .object({
+    kind: z.literal('pair'),
+    pairId: id,
+    /** Where the sample lies on the path from group A (0) to group B (1). */
+    position: z.number().min(0).max(1),
+    /** Content address of the decoded sample: float32 pixels in the artefact folder. */
+    sampleHash: hash,
+    groups: z.tuple([pairGroupSchema, pairGroupSchema]),
+  })
+  .strict();
 
 export const queryIssuedSchema = z
   .object({
     campaignId: id,
     round,
     queryId: id,
-    imageId: z.number().int().nonnegative(),
+    /** The image asked about; for a pair question, the real image nearest the sample. */
+    imageId,
     /** The answers an expert may give; anything else is refused. */
     options: z.array(label).min(2),
     experts: z.array(id).min(1),
@@ -17,6 +43,8 @@ export const queryIssuedSchema = z
     quorum: z.number().int().min(1),
     /** ISO-8601 time after which the query expires unanswered. */
     deadline: z.string().datetime(),
+    /** Absent for a plain "which label is this image" query. */
+    question: pairQuestionSchema.optional(),
   })
   .strict();
 

@@ -217,6 +217,8 @@ export function evolveCampaignStatus(
     case 'AnswerRecorded':
     case 'QueryExpired':
     case 'VoteDecided':
+    case 'CollisionDetected':
+    case 'PairDecided':
     case 'LabelCreated':
     case 'LabelsMerged':
     case 'LabelSplit':

@@ -86,6 +86,16 @@ export function summarizeEvent(event: RecordedEvent): string {
       const outcome = label === null ? 'left undecided' : `decided ${quoted(label)}`;
       return `Vote on image ${imageId} (query ${queryId}) ${outcome}: ${describeTally(tally)}`;
     }
+    case 'CollisionDetected': {
+      const { round, pairId, kind, groups } = event.data;
+      const [a, b] = groups.map((g) => `${g.labelId} (${count(g.pointIds.length, 'point')})`);
+      const why = kind === 'labels-collide' ? 'labels collide' : 'a label spreads over clusters';
+      return `Round ${round}: ${why}: pair ${pairId} compares ${a} with ${b}`;
+    }
+    case 'PairDecided': {
+      const { pairId, decision, voteQueryIds } = event.data;
+      return `Pair ${pairId} decided ${quoted(decision)}${byVotes(voteQueryIds)}`;
+    }
     case 'RoundCompleted': {
       const { round, accuracy, answered, expired, labelled } = event.data;
       return (

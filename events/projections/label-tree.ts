@@ -211,6 +211,8 @@ export function evolveLabelTrees(trees: LabelTrees, event: RecordedEvent): Label
     case 'AnswerRecorded':
     case 'QueryExpired':
     case 'VoteDecided':
+    case 'CollisionDetected':
+    case 'PairDecided':
     case 'RoundCompleted':
       return trees;
     default:

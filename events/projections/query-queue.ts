@@ -113,6 +113,8 @@ export function evolveQueryQueue(queue: QueryQueue, event: RecordedEvent): Query
     case 'ClustersAssigned':
     case 'UncertaintyScored':
     case 'RoundCompleted':
+    case 'CollisionDetected':
+    case 'PairDecided':
     case 'LabelCreated':
     case 'LabelsMerged':
     case 'LabelSplit':

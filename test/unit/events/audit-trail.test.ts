@@ -97,6 +97,14 @@ const summaries: { given: NewEvent; then: string }[] = [
   },
   { given: facts.pointsRelabelled([1], 'l9'), then: '1 point relabelled to l9 by vote' },
   {
+    given: facts.collisionDetected(2, 'c1.r2.p1', ['l1a', 'l1b']),
+    then: 'Round 2: labels collide: pair c1.r2.p1 compares l1a (2 points) with l1b (1 point)',
+  },
+  {
+    given: facts.pairDecided(2, 'c1.r2.p1', ['q4', 'q5']),
+    then: 'Pair c1.r2.p1 decided "same" (votes q4, q5)',
+  },
+  {
     given: facts.roundCompleted(1, 0.83),
     then: 'Round 1 completed: accuracy 0.830, 1 answered, 1 expired, 1 labelled',
   },

@@ -107,6 +107,25 @@ export function campaignFacts(campaignId: string) {
         label,
         tally,
       }),
+    collisionDetected: (round: number, pairId: string, labelIds: [string, string]) =>
+      event('CollisionDetected', `${pairId}/CollisionDetected`, {
+        campaignId,
+        round,
+        pairId,
+        kind: 'labels-collide',
+        groups: [
+          { labelId: labelIds[0], pointIds: [1, 2] },
+          { labelId: labelIds[1], pointIds: [3] },
+        ],
+      }),
+    pairDecided: (round: number, pairId: string, voteQueryIds: string[]) =>
+      event('PairDecided', `${pairId}/PairDecided`, {
+        campaignId,
+        round,
+        pairId,
+        decision: 'same',
+        voteQueryIds,
+      }),
     labelCreated: (labelId: string, name: string, parentId: string | null = null) =>
       event('LabelCreated', `${campaignId}/label/${labelId}`, {
         campaignId,
