@@ -5,6 +5,7 @@ import { loadMnistDigits } from './data/mnist';
 import type { ActivityDependencies } from './dependencies';
 import { readCampaignStream } from './events/campaign-stream';
 import { withFailureMapping } from './failures';
+import { seedLabelTree } from './labelling/seed-tree';
 
 /** Campaign lifecycle facts: started, paused, resumed, completed. */
 export function createCampaignActivities({ store }: ActivityDependencies) {
@@ -20,6 +21,7 @@ export function createCampaignActivities({ store }: ActivityDependencies) {
 
       const digits = loadMnistDigits(campaign.dataset);
       const pixels = new Uint8Array(digits.images.buffer);
+      const tree = seedLabelTree({ ...campaign, imageCount: digits.count });
       await stream.append([
         {
           type: 'CampaignStarted',
@@ -44,6 +46,7 @@ export function createCampaignActivities({ store }: ActivityDependencies) {
             imagesHash: sha256(pixels),
           },
         },
+        ...tree,
       ]);
     },
 

@@ -28,6 +28,8 @@ export interface CampaignInput {
   owner: string;
   /** The label set experts answer with. */
   labels: string[];
+  /** Points labelled before the first round; each label must be one of `labels`. */
+  initialLabels?: { label: string; pointIds: number[] }[];
   /** The expert panel every query goes to. */
   experts: string[];
   rounds: number;
