@@ -17,6 +17,11 @@ export interface AutoencoderConfig {
   kernelSizes?: [number, number, number];
   /** Units of the dense layer between the last convolution and the embedding. */
   hiddenUnits?: number;
+  /**
+   * Classes of the softmax head on the layer before the embedding, trained by the
+   * cross-entropy loss (E3) on labelled images; 0 builds no head.
+   */
+  classes?: number;
   /** Seed of the weight initialisation. */
   seed?: number;
 }
@@ -24,11 +29,15 @@ export interface AutoencoderConfig {
 /** A config with every default filled in. */
 export type FullAutoencoderConfig = Required<AutoencoderConfig>;
 
-/** The encoder (image to embedding) and decoder (embedding to image) of one model. */
+/**
+ * The encoder (image to embedding) and decoder (embedding to image) of one model, and the
+ * classifier head (the encoder's hidden layer to class logits) when `config.classes` > 0.
+ */
 export interface Autoencoder {
   config: FullAutoencoderConfig;
   encoder: tfl.Sequential;
   decoder: tfl.Sequential;
+  classifier?: tfl.Sequential;
 }
 
 /**
@@ -42,13 +51,14 @@ export const defaultAutoencoder: Omit<FullAutoencoderConfig, 'embeddingSize'> = 
   filters: [16, 32, 64],
   kernelSizes: [5, 5, 3],
   hiddenUnits: 64,
+  classes: 0,
   seed: 1,
 };
 
 /** Fills in the defaults and refuses a config no model can be built from. */
 export function resolveAutoencoderConfig(config: AutoencoderConfig): FullAutoencoderConfig {
   const full = { ...defaultAutoencoder, ...config };
-  const { embeddingSize, inputShape, filters, kernelSizes, hiddenUnits, seed } = full;
+  const { embeddingSize, inputShape, filters, kernelSizes, hiddenUnits, classes, seed } = full;
   const positive = (value: number) => Number.isInteger(value) && value >= 1;
 
   if (!positive(embeddingSize)) {
@@ -86,6 +96,11 @@ export function resolveAutoencoderConfig(config: AutoencoderConfig): FullAutoenc
   }
   if (!positive(hiddenUnits)) {
     throw new ValidationError(`hiddenUnits: expected an integer >= 1, received ${hiddenUnits}`);
+  }
+  if (!Number.isInteger(classes) || classes < 0 || classes === 1) {
+    throw new ValidationError(
+      `classes: expected 0 (no head) or an integer >= 2, received ${classes}`,
+    );
   }
   if (!Number.isInteger(seed)) {
     throw new ValidationError(`seed: expected an integer, received ${seed}`);
@@ -131,7 +146,14 @@ export function createAutoencoderModel(config: AutoencoderConfig): Autoencoder {
       deconv(channels, k1, 'same', 'linear', initializer()),
     ],
   });
-  return { config: full, encoder, decoder };
+  // The head's initialiser is drawn last, so adding a head leaves every other weight as is.
+  const classifier =
+    full.classes > 0
+      ? tfl.sequential({
+          layers: [dense(full.classes, 'linear', initializer(), [hiddenUnits])],
+        })
+      : undefined;
+  return { config: full, encoder, decoder, ...(classifier ? { classifier } : {}) };
 }
 
 /** Side of the map after the third ('valid', stride 2) convolution. */

@@ -31,6 +31,8 @@ export interface TrainingOptions {
    * it locks the noise in), and none when warm-starting from `initialWeights`.
    */
   clusteringFromEpoch?: number;
+  /** Weight of the cross-entropy loss (E3) on the labelled images; 0 turns it off. */
+  classificationWeight?: number;
   /** Clusters of the k-means loss; by default the embedding width. */
   clusters?: number;
   /** Random moves of the training images; null trains on the images as they are. */
@@ -67,9 +69,20 @@ export interface TrainAutoencoderInput {
   startEpoch?: number;
   /** Weights to start from instead of the seeded initialisation (warm start or resume). */
   initialWeights?: Uint8Array;
+  /**
+   * The labelled subset for the cross-entropy loss (E3): image indices and their classes,
+   * 0..config.classes-1. Images not listed add no cross-entropy.
+   */
+  labels?: LabelledImages;
   options?: TrainingOptions;
   onEpochEnd?: (report: EpochReport) => void | Promise<void>;
   onBatch?: (progress: { epoch: number; batch: number; batches: number }) => void;
+}
+
+/** Image indices with their classes; both lists have one entry per labelled image. */
+export interface LabelledImages {
+  pointIds: ArrayLike<number>;
+  classes: ArrayLike<number>;
 }
 
 type ResolvedOptions = Required<TrainingOptions>;
@@ -82,6 +95,7 @@ type ResolvedOptions = Required<TrainingOptions>;
 export const defaultTraining: Required<Omit<TrainingOptions, 'clusteringFromEpoch'>> = {
   learningRate: 2e-3,
   clusteringWeight: 0.002,
+  classificationWeight: 1,
   clusters: 0,
   augmentation: { maxShift: 2, maxRotation: 0.2, maxScale: 0.1 },
   reconstructOriginal: false,
@@ -108,7 +122,10 @@ export async function trainAutoencoder(input: TrainAutoencoderInput): Promise<Tr
   try {
     validateImages({ images, count, width, height, channels }, { width, height, channels });
     validateSchedule(epochs, batchSize, startEpoch);
-    if (input.initialWeights) setWeights(model, input.initialWeights);
+    classOfImage(input.labels, count, model.config.classes);
+    // A warm start may come from a model whose head had other classes: only its
+    // autoencoder carries over then.
+    if (input.initialWeights) setWeights(model, input.initialWeights, !startEpoch);
   } catch (error) {
     disposeAutoencoder(model);
     throw error;
@@ -170,6 +187,11 @@ async function runEpoch(
   const useClustering = options.clusteringWeight > 0 && epoch >= options.clusteringFromEpoch;
   const targets = useClustering ? centroidTargets(model, input, options, epoch) : undefined;
   const k = model.config.embeddingSize;
+  const classes = model.config.classes;
+  const classOf =
+    options.classificationWeight > 0 ? classOfImage(input.labels, count, classes) : null;
+  const oneHot = new Float32Array(batchSize * Math.max(classes, 1));
+  const labelledMask = new Float32Array(batchSize);
   const variables = trainableVariables(model);
   const batches = Math.ceil(count / batchSize);
   const batchImages = new Float32Array(batchSize * pixels);
@@ -180,10 +202,18 @@ async function runEpoch(
   let lossSum = 0;
   for (let batch = 0; batch < batches; batch++) {
     const size = Math.min(batchSize, count - batch * batchSize);
+    let labelledInBatch = 0;
+    oneHot.fill(0);
     for (let j = 0; j < size; j++) {
       const index = order[batch * batchSize + j]!;
       batchImages.set(images.subarray(index * pixels, (index + 1) * pixels), j * pixels);
       if (targets) batchTargets.set(targets.subarray(index * k, (index + 1) * k), j * k);
+      const label = classOf ? classOf[index]! : -1;
+      labelledMask[j] = label >= 0 ? 1 : 0;
+      if (label >= 0) {
+        oneHot[j * classes + label] = 1;
+        labelledInBatch++;
+      }
     }
     const shown = options.augmentation && channels === 1 && height === width ? moved : batchImages;
     if (shown === moved) {
@@ -197,8 +227,15 @@ async function runEpoch(
         ? tf.tensor4d(batchImages.subarray(0, size * pixels), shape)
         : x;
       const c = targets ? tf.tensor2d(batchTargets.subarray(0, size * k), [size, k]) : undefined;
+      const truth =
+        labelledInBatch > 0
+          ? {
+              oneHot: tf.tensor2d(oneHot.subarray(0, size * classes), [size, classes]),
+              mask: tf.tensor1d(labelledMask.subarray(0, size)),
+            }
+          : undefined;
       const cost = optimizer.minimize(
-        () => batchLoss(model, x, original, c, options.clusteringWeight),
+        () => batchLoss(model, { x, original, centroids: c, truth }, options),
         true,
         variables,
       );
@@ -213,24 +250,79 @@ async function runEpoch(
   return lossSum / count;
 }
 
-/**
- * Reconstruction MSE per pixel, plus lambda/(2B) sum ||h - c||^2 over the batch: the
- * batch estimate of the paper's lambda/(2N) sum over all images.
- */
-function batchLoss(
-  model: Autoencoder,
-  x: tf.Tensor4D,
-  target: tf.Tensor4D,
-  centroids: tf.Tensor2D | undefined,
-  lambda: number,
-): tf.Scalar {
-  const embedding = model.encoder.apply(x, { training: true }) as tf.Tensor2D;
-  const reconstruction = model.decoder.apply(embedding, { training: true }) as tf.Tensor4D;
-  const reconstructionLoss = tf.mean(tf.squaredDifference(reconstruction, target)) as tf.Scalar;
-  if (centroids === undefined) return reconstructionLoss;
+interface BatchTensors {
+  x: tf.Tensor4D;
+  /** What the decoder must rebuild: `x` itself, or the unmoved images. */
+  original: tf.Tensor4D;
+  centroids?: tf.Tensor2D;
+  /** One-hot classes and a 0/1 mask of the labelled images of the batch. */
+  truth?: { oneHot: tf.Tensor2D; mask: tf.Tensor1D };
+}
 
-  const pull = tf.div(tf.sum(tf.squaredDifference(embedding, centroids)), 2 * x.shape[0]);
-  return tf.add(reconstructionLoss, tf.mul(pull, lambda));
+/**
+ * Reconstruction MSE per pixel (E1), plus lambda/(2B) sum ||h - c||^2 over the batch, the
+ * batch estimate of the paper's lambda/(2N) sum over all images (E2), plus the mean
+ * softmax cross-entropy of the batch's labelled images (E3).
+ */
+function batchLoss(model: Autoencoder, batch: BatchTensors, options: ResolvedOptions): tf.Scalar {
+  const { x, original, centroids, truth } = batch;
+  const layers = model.encoder.layers;
+  let hidden: tf.Tensor = x;
+  for (const layer of layers.slice(0, -1))
+    hidden = layer.apply(hidden, { training: true }) as tf.Tensor;
+  const embedding = layers.at(-1)!.apply(hidden, { training: true }) as tf.Tensor2D;
+  const reconstruction = model.decoder.apply(embedding, { training: true }) as tf.Tensor4D;
+  let loss = tf.mean(tf.squaredDifference(reconstruction, original)) as tf.Scalar;
+  if (centroids !== undefined) {
+    const pull = tf.div(tf.sum(tf.squaredDifference(embedding, centroids)), 2 * x.shape[0]);
+    loss = tf.add(loss, tf.mul(pull, options.clusteringWeight));
+  }
+  if (truth !== undefined && model.classifier) {
+    const logits = model.classifier.apply(hidden, { training: true }) as tf.Tensor2D;
+    const crossEntropy = tf.losses.softmaxCrossEntropy(truth.oneHot, logits, truth.mask);
+    loss = tf.add(loss, tf.mul(crossEntropy, options.classificationWeight));
+  }
+  return loss;
+}
+
+/**
+ * Each image's class for the cross-entropy loss, -1 when unlabelled; refuses labels the
+ * head cannot learn, naming the offending entry.
+ */
+function classOfImage(
+  labels: LabelledImages | undefined,
+  count: number,
+  classes: number,
+): Int32Array | null {
+  if (!labels || labels.pointIds.length === 0) return null;
+  if (labels.pointIds.length !== labels.classes.length) {
+    throw new ValidationError(
+      `labels: expected one class per labelled image, received ${labels.pointIds.length} ` +
+        `images and ${labels.classes.length} classes`,
+    );
+  }
+  if (classes === 0) {
+    throw new ValidationError(
+      'labels: the model has no classifier head; set config.classes to train on labels',
+    );
+  }
+  const classOf = new Int32Array(count).fill(-1);
+  for (let i = 0; i < labels.pointIds.length; i++) {
+    const pointId = labels.pointIds[i]!;
+    const label = labels.classes[i]!;
+    if (!Number.isInteger(pointId) || pointId < 0 || pointId >= count) {
+      throw new ValidationError(
+        `labels: image ${pointId} (entry ${i}) is not one of the ${count} training images`,
+      );
+    }
+    if (!Number.isInteger(label) || label < 0 || label >= classes) {
+      throw new ValidationError(
+        `labels: class ${label} of image ${pointId} is outside the known set 0..${classes - 1}`,
+      );
+    }
+    classOf[pointId] = label;
+  }
+  return classOf;
 }
 
 /** Each image's k-means centroid in the current embedding, held for one epoch. */
@@ -255,7 +347,8 @@ function centroidTargets(
 }
 
 function trainableVariables(model: Autoencoder): tf.Variable[] {
-  return [...model.encoder.trainableWeights, ...model.decoder.trainableWeights].map(
+  const heads = model.classifier ? model.classifier.trainableWeights : [];
+  return [...model.encoder.trainableWeights, ...model.decoder.trainableWeights, ...heads].map(
     (weight) => weight.read() as tf.Variable,
   );
 }

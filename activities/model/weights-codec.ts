@@ -24,8 +24,8 @@ export function encodeWeights(weights: { shape: number[]; values: Float32Array }
   return bytes;
 }
 
-/** Unpacks `encodeWeights` output, refusing bytes that are not weights of `expected` shapes. */
-export function decodeWeights(bytes: Uint8Array, expected: number[][]): Float32Array[] {
+/** The shapes `encodeWeights` wrote into the header of `bytes`. */
+export function weightShapesOf(bytes: Uint8Array): number[][] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 8 || view.getUint32(0, true) !== magic) {
     throw new ValidationError(`weights: expected the ACW1 weight format, received other bytes`);
@@ -34,6 +34,14 @@ export function decodeWeights(bytes: Uint8Array, expected: number[][]): Float32A
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as {
     shapes: number[][];
   };
+  return header.shapes;
+}
+
+/** Unpacks `encodeWeights` output, refusing bytes that are not weights of `expected` shapes. */
+export function decodeWeights(bytes: Uint8Array, expected: number[][]): Float32Array[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const header = { shapes: weightShapesOf(bytes) };
+  const headerLength = view.getUint32(4, true);
   if (JSON.stringify(header.shapes) !== JSON.stringify(expected)) {
     throw new ValidationError(
       `weights: expected shapes ${JSON.stringify(expected)} for this model config, ` +
