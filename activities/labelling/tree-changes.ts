@@ -1,0 +1,142 @@
+import { eventSchemas, type RecordedEvent } from '../../events/catalog';
+import { emptyIdRecord, withEntry } from '../../events/projections/id-record';
+import { evolveLabelTrees, type LabelTree } from '../../events/projections/label-tree';
+import {
+  refuseLabelChange,
+  type LabelChange,
+  type LabelTreeRefusal,
+} from '../../events/rules/label-tree-rules';
+import type { PairDecision } from './pair-decision';
+import type { LabelPair } from './spread-pairs';
+
+/** A pair with what its votes decided. */
+export interface DecidedPair {
+  pair: LabelPair;
+  decision: PairDecision;
+  /** The queries whose votes decided the pair, recorded on the change. */
+  voteQueryIds: readonly string[];
+  /** Ids of labels a change creates: a merge's new parent takes the first, a split both. */
+  newLabelIds: readonly [string, string];
+}
+
+/** The changes the pair decisions make to the label tree. */
+export type PairChange = Extract<LabelChange, { type: 'LabelsMerged' | 'LabelSplit' }>;
+
+export interface TreeChanges {
+  /** Changes to append, in order; each was checked on the tree left by those before it. */
+  accepted: PairChange[];
+  /** Changes the catalogue or the label tree rules refuse; they never become events. */
+  refused: { pairId: string; change: PairChange; refusal: LabelTreeRefusal }[];
+}
+
+/**
+ * Label tree changes for a round's decided pairs, in the pairs' order:
+ * - `labels-collide` decided `same`: the two labels merge under a new parent named
+ *   "A + B" (their names);
+ * - `label-spread` decided `different`: the label splits into two children, "name (1)"
+ *   taking group A's points and "name (2)" group B's;
+ * - any other combination changes nothing.
+ *
+ * Every change is checked against the event catalogue and `refuseLabelChange`, each on the
+ * tree as the accepted ones before it leave it, and a refused one is reported rather than
+ * thrown, so one bad pair never stops a round. One refusal is ours, not the rules': merging
+ * two labels that are already their parent's only children would only stack another parent
+ * on them, as a pair that collided again after its merge would do every round.
+ */
+export function treeChangesOf(tree: LabelTree, decided: readonly DecidedPair[]): TreeChanges {
+  const result: TreeChanges = { accepted: [], refused: [] };
+  let current = tree;
+  for (const each of decided) {
+    const change = proposedChange(current, each);
+    if (change === null) continue;
+
+    const refusal = refuseChange(current, change);
+    if (refusal) {
+      result.refused.push({ pairId: each.pair.pairId, change, refusal });
+      continue;
+    }
+    result.accepted.push(change);
+    current = applied(current, change);
+  }
+  return result;
+}
+
+function proposedChange(tree: LabelTree, decided: DecidedPair): PairChange | null {
+  const { pair, decision, newLabelIds } = decided;
+  const { campaignId } = tree;
+  const voteQueryIds = [...decided.voteQueryIds];
+  const [a, b] = pair.groups;
+  const nameOf = (labelId: string) => tree.labels[labelId]?.name ?? labelId;
+
+  if (pair.kind === 'labels-collide' && decision === 'same') {
+    const reason = `labels collide and the votes along pair ${pair.pairId} find one class`;
+    const data = {
+      campaignId,
+      labelIds: [a.labelId, b.labelId] as [string, string],
+      parentId: newLabelIds[0],
+      newParent: true as const,
+      name: `${nameOf(a.labelId)} + ${nameOf(b.labelId)}`,
+      reason,
+      voteQueryIds,
+    };
+    return { type: 'LabelsMerged', data };
+  }
+  if (pair.kind === 'label-spread' && decision === 'different') {
+    const reason =
+      `label spreads over two clusters and the votes along pair ${pair.pairId} ` +
+      'find two classes';
+    const name = nameOf(a.labelId);
+    const children = [a, b].map((group, i) => ({
+      labelId: newLabelIds[i]!,
+      name: `${name} (${i + 1})`,
+      pointIds: [...group.pointIds],
+    }));
+    return {
+      type: 'LabelSplit',
+      data: { campaignId, labelId: a.labelId, children, reason, voteQueryIds },
+    };
+  }
+  return null;
+}
+
+function refuseChange(tree: LabelTree, change: PairChange): LabelTreeRefusal | null {
+  const parsed = eventSchemas[change.type].safeParse(change.data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    return { code: 'VALIDATION', message: `malformed ${change.type}: ${issues.join('; ')}` };
+  }
+  return refuseLabelChange(tree, change) ?? refuseRepeatedMerge(tree, change);
+}
+
+function refuseRepeatedMerge(tree: LabelTree, change: PairChange): LabelTreeRefusal | null {
+  if (change.type !== 'LabelsMerged') return null;
+  const [a, b] = change.data.labelIds;
+  const parentId = tree.labels[a]?.parentId ?? null;
+  const siblings = parentId === null ? [] : (tree.labels[parentId]?.children ?? []);
+  if (siblings.length !== 2 || !siblings.includes(b)) return null;
+  return {
+    code: 'ILLEGAL_STATE',
+    message: `labels ${a} and ${b} are already merged: they are the only children of ${parentId}`,
+  };
+}
+
+/**
+ * The tree once an accepted change is recorded, folded by the projection itself so the
+ * next change is checked exactly as the store would see it. The position is a stand-in:
+ * only `createdAtPosition` of the new labels reads it, and this tree is never shown.
+ */
+function applied(tree: LabelTree, change: PairChange): LabelTree {
+  const metadata = {
+    eventId: `proposed/${change.type}`,
+    streamId: tree.campaignId,
+    version: 0,
+    position: 0,
+    recordedAt: '',
+  };
+  const event = { ...change, metadata } as RecordedEvent;
+  const trees = evolveLabelTrees(
+    { campaigns: withEntry(emptyIdRecord(), tree.campaignId, tree) },
+    event,
+  );
+  return trees.campaigns[tree.campaignId]!;
+}
