@@ -1,6 +1,7 @@
 import type { ActivityDependencies } from './dependencies';
 import { withFailureMapping } from './failures';
 import { createAssignClusters } from './round/assign-clusters';
+import { createQueryPanelActivities } from './round/query-panel';
 import { createQueryActivities } from './round/queries';
 import { createRoundLifecycle } from './round/round-lifecycle';
 import { createScoreUncertainty } from './round/score-uncertainty';
@@ -14,6 +15,7 @@ export function createRoundActivities(dependencies: ActivityDependencies) {
     assignClusters: createAssignClusters(dependencies),
     scoreUncertainty: createScoreUncertainty(dependencies),
     ...createQueryActivities(dependencies),
+    ...createQueryPanelActivities(dependencies),
   });
 }
 

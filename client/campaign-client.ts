@@ -4,6 +4,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
@@ -20,8 +21,11 @@ import {
 } from '../workflows/campaign-input';
 import {
   answerQueryUpdate,
+  expertAvailableUpdate,
+  expertUnavailableUpdate,
   pauseCampaignSignal,
   resumeCampaignSignal,
+  type ExpertAvailability,
 } from '../workflows/messages';
 
 /** The commands people send to running campaigns, through Temporal. */
@@ -31,6 +35,17 @@ export interface CampaignClient {
     target: { campaignId: string; round: number },
     answer: ProposedAnswer,
   ): Promise<{ answersSoFar: number }>;
+  /**
+   * Gives the expert no new queries and hands their open, unanswered queries of the running
+   * round to other experts; refused for an expert outside the pool or the last one available.
+   */
+  markExpertUnavailable(
+    campaignId: string,
+    expertId: string,
+    reason: string,
+  ): Promise<ExpertAvailability>;
+  /** Gives the expert queries again from the next ones issued; panels already set stay. */
+  markExpertAvailable(campaignId: string, expertId: string): Promise<ExpertAvailability>;
   pauseCampaign(campaignId: string, reason: string): Promise<void>;
   resumeCampaign(campaignId: string): Promise<void>;
   resultOf(campaignId: string): Promise<number[]>;
@@ -59,6 +74,26 @@ function refusalOf(error: unknown, what: string): unknown {
     return new IllegalStateError(`${what}: the round is already completed`);
   }
   return error;
+}
+
+/**
+ * A refused update as a domain error. The server reports a workflow that already ended as
+ * "not found", so its status tells that apart from one that never existed.
+ */
+async function updateRefusal(
+  handle: WorkflowHandle,
+  error: unknown,
+  what: string,
+  ended: (status: string) => string,
+): Promise<unknown> {
+  if (!(error instanceof WorkflowNotFoundError)) return refusalOf(error, what);
+
+  const status = await handle.describe().then(
+    (description) => description.status.name,
+    () => undefined,
+  );
+  if (status === undefined) return refusalOf(error, what);
+  return new IllegalStateError(`${what}: ${ended(status.toLowerCase())}`);
 }
 
 export async function connectCampaignClient(options: {
@@ -93,18 +128,43 @@ export async function connectCampaignClient(options: {
       try {
         return await handle.executeUpdate(answerQueryUpdate, { args: [answer] });
       } catch (error) {
-        const what = `answer to query ${answer.queryId}`;
-        if (!(error instanceof WorkflowNotFoundError)) throw refusalOf(error, what);
-
-        // A finished round is reported as "not found" by the server: tell the two apart.
-        const status = await handle.describe().then(
-          (description) => description.status.name,
-          () => undefined,
+        const { campaignId, round } = target;
+        throw await updateRefusal(
+          handle,
+          error,
+          `answer to query ${answer.queryId}`,
+          (status) =>
+            `round ${round} of campaign ${campaignId} is ${status} and takes no more answers`,
         );
-        if (status === undefined) throw refusalOf(error, what);
-        throw new IllegalStateError(
-          `${what}: round ${target.round} of campaign ${target.campaignId} is ` +
-            `${status.toLowerCase()} and takes no more answers`,
+      }
+    },
+
+    async markExpertUnavailable(campaignId, expertId, reason) {
+      const handle = campaignHandle(campaignId);
+      try {
+        return await handle.executeUpdate(expertUnavailableUpdate, {
+          args: [{ expertId, reason }],
+        });
+      } catch (error) {
+        throw await updateRefusal(
+          handle,
+          error,
+          `marking expert ${expertId} unavailable`,
+          (status) => `campaign ${campaignId} is ${status}`,
+        );
+      }
+    },
+
+    async markExpertAvailable(campaignId, expertId) {
+      const handle = campaignHandle(campaignId);
+      try {
+        return await handle.executeUpdate(expertAvailableUpdate, { args: [{ expertId }] });
+      } catch (error) {
+        throw await updateRefusal(
+          handle,
+          error,
+          `marking expert ${expertId} available`,
+          (status) => `campaign ${campaignId} is ${status}`,
         );
       }
     },

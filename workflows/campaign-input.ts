@@ -1,3 +1,5 @@
+import type { UnavailableExpert } from '../events/rules/expert-availability';
+
 /** Settings of the model trained in every round. */
 export interface ModelSettings {
   /** Number of clusters k-means looks for, and the embedding width. */
@@ -19,6 +21,16 @@ export interface QuerySettings {
   quorum: number;
   /** Time a query stays open before it expires, in seconds (days are fine). */
   deadlineSeconds: number;
+  /**
+   * Experts each query goes to, chosen from the available experts in turn so the load is
+   * shared; every available expert when absent.
+   */
+  panelSize?: number;
+  /**
+   * Seconds after issue when the experts who have not answered a query still open are
+   * reminded, once; no reminder when absent or not before the deadline.
+   */
+  reminderSeconds?: number;
 }
 
 /** Everything a campaign workflow needs to run all its rounds. */
@@ -30,7 +42,7 @@ export interface CampaignInput {
   labels: string[];
   /** Points labelled before the first round; each label must be one of `labels`. */
   initialLabels?: { label: string; pointIds: number[] }[];
-  /** The expert panel every query goes to. */
+  /** The expert pool each query's panel is drawn from. */
   experts: string[];
   rounds: number;
   dataset: { kind: 'mnist'; count: number; offset: number };
@@ -49,6 +61,8 @@ export interface CampaignProgress {
   weightsHash?: string;
   paused: boolean;
   accuracies: number[];
+  /** Experts given no new queries; absent in runs started before experts could be. */
+  unavailableExperts?: UnavailableExpert[];
 }
 
 export interface RoundInput {
@@ -56,6 +70,8 @@ export interface RoundInput {
   round: number;
   /** Weights of the previous round; absent in the first round. */
   startFromHash?: string;
+  /** Experts unavailable when the round starts; later changes arrive by signal. */
+  unavailableExperts?: UnavailableExpert[];
 }
 
 export interface RoundSummary {

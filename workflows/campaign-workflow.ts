@@ -1,10 +1,11 @@
 import {
+  allHandlersFinished,
   condition,
   continueAsNew,
-  executeChild,
   log,
   proxyActivities,
   setHandler,
+  startChild,
 } from '@temporalio/workflow';
 import type { CampaignActivities } from '../activities/campaign-activities';
 import {
@@ -13,6 +14,7 @@ import {
   type CampaignProgress,
   type RoundSummary,
 } from './campaign-input';
+import { trackExpertAvailability } from './expert-availability';
 import { campaignProgressQuery, pauseCampaignSignal, resumeCampaignSignal } from './messages';
 import { roundWorkflow } from './round-workflow';
 
@@ -36,7 +38,11 @@ export async function campaignWorkflow(
   let pauseReason: string | undefined = progress.paused ? 'carried over' : undefined;
   setHandler(pauseCampaignSignal, ({ reason }) => void (pauseReason = reason));
   setHandler(resumeCampaignSignal, () => void (pauseReason = undefined));
-  setHandler(campaignProgressQuery, () => progress);
+  const availability = trackExpertAvailability(campaign, progress.unavailableExperts ?? []);
+  setHandler(campaignProgressQuery, () => ({
+    ...progress,
+    unavailableExperts: availability.unavailable,
+  }));
 
   if (!carried) await steps.startCampaign(campaign);
 
@@ -53,10 +59,14 @@ export async function campaignWorkflow(
     progress.paused = false;
   }
 
-  const summary: RoundSummary = await executeChild(roundWorkflow, {
-    workflowId: roundWorkflowId(campaignId, round),
-    args: [{ campaign, round, startFromHash: progress.weightsHash }],
-  });
+  // startChild issues the same command executeChild did; the handle lets availability
+  // changes reach the round while it runs.
+  const summary: RoundSummary = await availability.runRound((unavailableExperts) =>
+    startChild(roundWorkflow, {
+      workflowId: roundWorkflowId(campaignId, round),
+      args: [{ campaign, round, startFromHash: progress.weightsHash, unavailableExperts }],
+    }),
+  );
   log.info('round finished', { campaignId, round, accuracy: summary.accuracy });
 
   const next: CampaignProgress = {
@@ -70,6 +80,9 @@ export async function campaignWorkflow(
     await steps.pauseCampaign({ campaignId, reason, occasion: `before-round-${round + 1}` });
     next.paused = true;
   }
+  // Availability changes still being forwarded finish first, and the latest list is carried.
+  await condition(allHandlersFinished);
+  next.unavailableExperts = availability.unavailable;
   if (round < campaign.rounds) return continueAsNew<typeof campaignWorkflow>(campaign, next);
 
   await steps.completeCampaign({ campaignId, rounds: round });

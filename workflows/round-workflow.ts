@@ -8,12 +8,16 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { RoundActivities } from '../activities/round-activities';
-import { refuseAnswer, type AnswerableQuery } from '../events/rules/answer-rules';
+import { refuseAnswer } from '../events/rules/answer-rules';
+import type { PanelQuery } from '../events/rules/query-panel';
 import { queryIdFor, type RoundInput, type RoundSummary } from './campaign-input';
 import { answerQueryUpdate, openQueriesQuery } from './messages';
+import { trackQueryPanels } from './query-panel';
+import { awaitAnswers } from './query-reminder';
 
-interface RoundQuery extends AnswerableQuery {
+interface RoundQuery extends PanelQuery {
   imageId: number;
+  options: readonly string[];
   deadline: string;
   answers: { expertId: string }[];
 }
@@ -38,8 +42,8 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
   });
 
   const queries = new Map<string, RoundQuery>();
-  const quorum = Math.min(campaign.queries.quorum, campaign.experts.length);
-  registerAnswerHandler(queries, campaignId, quorum, steps);
+  const panels = trackQueryPanels(input, queries, steps);
+  registerAnswerHandler(queries, campaignId, panels.recorded, steps);
   setHandler(openQueriesQuery, () =>
     [...queries.values()]
       .filter((query) => query.status === 'open')
@@ -86,30 +90,26 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
   const issued = uncertainty.mostUncertain.map((imageId, index) => ({
     queryId: queryIdFor(campaignId, round, index),
     imageId,
+    ...panels.panelFor(index),
   }));
-  for (const { queryId, imageId } of issued) {
+  for (const { queryId, imageId, experts, quorum } of issued) {
     queries.set(queryId, {
       queryId,
       imageId,
-      experts: campaign.experts,
+      experts,
+      quorum,
+      removedExperts: [],
       options: campaign.labels,
       status: 'open',
       answers: [],
       deadline,
     });
   }
-  await steps.issueQueries({
-    campaignId,
-    round,
-    queries: issued,
-    options: campaign.labels,
-    experts: campaign.experts,
-    quorum,
-    deadline,
-  });
+  await panels.issuing(() =>
+    steps.issueQueries({ campaignId, round, queries: issued, options: campaign.labels, deadline }),
+  );
 
-  const settled = () => [...queries.values()].every((query) => query.status !== 'open');
-  await condition(settled, `${campaign.queries.deadlineSeconds} seconds`);
+  await awaitAnswers(queries, campaignId, campaign.queries, steps);
 
   // Mark the stragglers expired before recording it, so the validator refuses late answers,
   // and let answers already accepted finish recording before the expiry is written.
@@ -141,7 +141,7 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
 function registerAnswerHandler(
   queries: Map<string, RoundQuery>,
   campaignId: string,
-  quorum: number,
+  panelsRecorded: () => Promise<void>,
   steps: RoundActivities,
 ) {
   setHandler(
@@ -153,13 +153,14 @@ function registerAnswerHandler(
       const claim = { expertId: proposed.expertId };
       query.answers.push(claim);
       try {
+        await panelsRecorded();
         await steps.recordAnswer({ campaignId, ...proposed });
       } catch (error) {
         query.answers.splice(query.answers.indexOf(claim), 1);
         throw error;
       }
 
-      if (query.status === 'open' && query.answers.length >= quorum) query.status = 'closed';
+      if (query.status === 'open' && query.answers.length >= query.quorum) query.status = 'closed';
       return { answersSoFar: query.answers.length };
     },
     {

@@ -9,10 +9,9 @@ import { readCampaignStream } from '../events/campaign-stream';
 export interface IssueQueriesInput {
   campaignId: string;
   round: number;
-  queries: { queryId: string; imageId: number }[];
+  /** Each query with its own panel and quorum (at most the panel size). */
+  queries: { queryId: string; imageId: number; experts: string[]; quorum: number }[];
   options: string[];
-  experts: string[];
-  quorum: number;
   deadline: string;
 }
 
@@ -26,13 +25,13 @@ const refusalErrors = {
 export function createQueryActivities({ store }: ActivityDependencies) {
   return {
     async issueQueries(input: IssueQueriesInput): Promise<void> {
-      const { campaignId, round, options, experts, quorum, deadline } = input;
+      const { campaignId, round, options, deadline } = input;
       const stream = await readCampaignStream(store, campaignId);
       const fresh = input.queries.filter(({ queryId }) => !stream.find(`${queryId}/QueryIssued`));
       if (fresh.length === 0) return;
 
       await stream.append(
-        fresh.map(({ queryId, imageId }) => ({
+        fresh.map(({ queryId, imageId, experts, quorum }) => ({
           type: 'QueryIssued' as const,
           eventId: `${queryId}/QueryIssued`,
           data: { campaignId, round, queryId, imageId, options, experts, quorum, deadline },

@@ -20,6 +20,8 @@ import {
   answerRecordedSchema,
   queryExpiredSchema,
   queryIssuedSchema,
+  queryReassignedSchema,
+  queryRemindedSchema,
   voteDecidedSchema,
 } from './query-events';
 import {
@@ -46,6 +48,8 @@ export const eventSchemas = {
   UncertaintyScored: uncertaintyScoredSchema,
   QueryIssued: queryIssuedSchema,
   AnswerRecorded: answerRecordedSchema,
+  QueryReminded: queryRemindedSchema,
+  QueryReassigned: queryReassignedSchema,
   QueryExpired: queryExpiredSchema,
   VoteDecided: voteDecidedSchema,
   CollisionDetected: collisionDetectedSchema,

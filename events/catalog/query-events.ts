@@ -56,6 +56,35 @@ export const queryExpiredSchema = z
   .object({ campaignId: id, queryId: id, answers: z.number().int().nonnegative() })
   .strict();
 
+/** Sent once per query still open when its reminder time comes, to whoever has not answered. */
+export const queryRemindedSchema = z
+  .object({
+    campaignId: id,
+    queryId: id,
+    /** Experts on the panel who had not answered yet. */
+    expertIds: z.array(id).min(1),
+    /** ISO-8601 time of the reminder, in the round workflow's clock. */
+    at: z.string().datetime(),
+  })
+  .strict();
+
+/**
+ * An expert taken off a query's panel because they became unavailable. The replacement joins
+ * the panel; with no replacement left (`toExpertId` null) the panel shrinks and the quorum
+ * drops to its size. Answers already given stay.
+ */
+export const queryReassignedSchema = z
+  .object({
+    campaignId: id,
+    queryId: id,
+    fromExpertId: id,
+    toExpertId: id.nullable(),
+    /** The query's quorum from now on: lowered only when the panel shrank below it. */
+    quorum: z.number().int().min(1),
+    reason: z.string().max(500),
+  })
+  .strict();
+
 export const voteDecidedSchema = z
   .object({
     campaignId: id,

@@ -215,6 +215,8 @@ export function evolveCampaignStatus(
     case 'RoundCompleted':
       return changeCampaign(view, campaignId, changeRound(event.data.round, roundChange(event)));
     case 'AnswerRecorded':
+    case 'QueryReminded':
+    case 'QueryReassigned':
     case 'QueryExpired':
     case 'VoteDecided':
     case 'CollisionDetected':

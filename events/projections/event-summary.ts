@@ -79,6 +79,18 @@ export function summarizeEvent(event: RecordedEvent): string {
       const { expertId, answer, queryId } = event.data;
       return `Expert ${expertId} answered ${quoted(answer)} to query ${queryId}`;
     }
+    case 'QueryReminded': {
+      const { queryId, expertIds, at } = event.data;
+      return `Query ${queryId}: ${expertIds.join(', ')} reminded to answer at ${at}`;
+    }
+    case 'QueryReassigned': {
+      const { queryId, fromExpertId, toExpertId, quorum, reason } = event.data;
+      const outcome =
+        toExpertId === null
+          ? `dropped from its panel, nobody left to take over; quorum now ${quorum}`
+          : `handed over to ${toExpertId}`;
+      return `Query ${queryId}: ${fromExpertId} ${outcome}${because(reason)}`;
+    }
     case 'QueryExpired':
       return `Query ${event.data.queryId} expired with ${count(event.data.answers, 'answer')}`;
     case 'VoteDecided': {

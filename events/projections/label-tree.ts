@@ -209,6 +209,8 @@ export function evolveLabelTrees(trees: LabelTrees, event: RecordedEvent): Label
     case 'UncertaintyScored':
     case 'QueryIssued':
     case 'AnswerRecorded':
+    case 'QueryReminded':
+    case 'QueryReassigned':
     case 'QueryExpired':
     case 'VoteDecided':
     case 'CollisionDetected':

@@ -1,5 +1,11 @@
 import type { RecordedEvent, RecordedEventOf } from '../catalog';
-import { refuseAnswer, type AnswerRefusal, type ProposedAnswer } from '../rules/answer-rules';
+import {
+  refuseAnswer,
+  type AnswerRefusal,
+  type ProposedAnswer,
+  type RemovedExpert,
+} from '../rules/answer-rules';
+import { reassignPanel } from '../rules/query-panel';
 import { emptyIdRecord, withEntry, type IdRecord } from './id-record';
 import { unexpectedEvent } from './unexpected-event';
 
@@ -12,7 +18,8 @@ export interface ExpertAnswer {
 
 /**
  * An expert query. It is open until its quorum of answers arrives or its vote is decided
- * (closed), or its deadline passes first (expired).
+ * (closed), or its deadline passes first (expired). Its panel changes when an expert on it
+ * becomes unavailable: they are replaced, or dropped with the quorum lowered to the panel size.
  */
 export interface QueryState {
   queryId: string;
@@ -20,8 +27,11 @@ export interface QueryState {
   round: number;
   imageId: number;
   options: readonly string[];
+  /** The panel now, after any reassignments. */
   experts: readonly string[];
   quorum: number;
+  /** Experts taken off the panel, oldest first; their later answers are refused. */
+  removedExperts: readonly RemovedExpert[];
   deadline: string;
   issuedAt: string;
   status: 'open' | 'closed' | 'expired';
@@ -61,6 +71,7 @@ function issueQuery(queue: QueryQueue, event: RecordedEventOf<'QueryIssued'>): Q
     options,
     experts,
     quorum,
+    removedExperts: [],
     deadline,
     issuedAt: event.metadata.recordedAt,
     status: 'open',
@@ -90,6 +101,8 @@ export function evolveQueryQueue(queue: QueryQueue, event: RecordedEvent): Query
       return issueQuery(queue, event);
     case 'AnswerRecorded':
       return recordAnswer(queue, event);
+    case 'QueryReassigned':
+      return changeQuery(queue, event.data.queryId, (query) => reassignPanel(query, event.data));
     case 'QueryExpired':
       return changeQuery(queue, event.data.queryId, (query) =>
         query.status === 'open' ? { ...query, status: 'expired' } : query,
@@ -103,6 +116,7 @@ export function evolveQueryQueue(queue: QueryQueue, event: RecordedEvent): Query
         tally,
       }));
     }
+    case 'QueryReminded':
     case 'CampaignStarted':
     case 'DatasetRegistered':
     case 'CampaignPaused':

@@ -8,6 +8,14 @@ export interface AnswerableQuery {
   experts: readonly string[];
   options: readonly string[];
   answers: readonly { expertId: string }[];
+  /** Experts taken off the panel, and why; an answer from one of them is refused with it. */
+  removedExperts?: readonly RemovedExpert[];
+}
+
+/** An expert taken off a query's panel, with the reason recorded when it happened. */
+export interface RemovedExpert {
+  expertId: string;
+  reason: string;
 }
 
 export interface ProposedAnswer {
@@ -36,12 +44,12 @@ export function refuseAnswer(
     };
   }
   if (!query.experts.includes(expertId)) {
-    return {
-      code: 'ILLEGAL_STATE',
-      message:
-        `expert ${expertId} is not on the panel of query ${queryId} ` +
-        `(panel: ${query.experts.join(', ')})`,
-    };
+    const removed = query.removedExperts?.filter((each) => each.expertId === expertId).at(-1);
+    const where = removed
+      ? `was taken off the panel of query ${queryId} (${removed.reason || 'unavailable'}); ` +
+        `panel now: ${query.experts.join(', ')}`
+      : `is not on the panel of query ${queryId} (panel: ${query.experts.join(', ')})`;
+    return { code: 'ILLEGAL_STATE', message: `expert ${expertId} ${where}` };
   }
   if (query.answers.some((given) => given.expertId === expertId)) {
     return {

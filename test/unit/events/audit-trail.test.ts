@@ -58,6 +58,18 @@ const summaries: { given: NewEvent; then: string }[] = [
     given: facts.answerRecorded('q1', 'alice', '7'),
     then: 'Expert alice answered "7" to query q1',
   },
+  {
+    given: facts.queryReminded('q1', ['alice', 'bob']),
+    then: 'Query q1: alice, bob reminded to answer at 2030-01-01T10:00:00.000Z',
+  },
+  {
+    given: facts.queryReassigned('q1', 'bob', 'carol'),
+    then: 'Query q1: bob handed over to carol: on leave',
+  },
+  {
+    given: facts.queryReassigned('q1', 'bob', null, { quorum: 1, reason: '' }),
+    then: 'Query q1: bob dropped from its panel, nobody left to take over; quorum now 1',
+  },
   { given: facts.queryExpired('q1', 1), then: 'Query q1 expired with 1 answer' },
   { given: facts.queryExpired('q1', 0), then: 'Query q1 expired with 0 answers' },
   {

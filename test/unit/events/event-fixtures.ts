@@ -97,6 +97,28 @@ export function campaignFacts(campaignId: string) {
         expertId,
         answer,
       }),
+    queryReminded: (queryId: string, expertIds: string[]) =>
+      event('QueryReminded', `${queryId}/QueryReminded`, {
+        campaignId,
+        queryId,
+        expertIds,
+        at: '2030-01-01T10:00:00.000Z',
+      }),
+    /** A handover to `toExpertId`, or a drop with the quorum lowered when it is null. */
+    queryReassigned: (
+      queryId: string,
+      fromExpertId: string,
+      toExpertId: string | null,
+      { quorum = 2, reason = 'on leave', sequence = 1 } = {},
+    ) =>
+      event('QueryReassigned', `${queryId}/QueryReassigned/${sequence}`, {
+        campaignId,
+        queryId,
+        fromExpertId,
+        toExpertId,
+        quorum,
+        reason,
+      }),
     queryExpired: (queryId: string, answers: number) =>
       event('QueryExpired', `${queryId}/QueryExpired`, { campaignId, queryId, answers }),
     voteDecided: (queryId: string, label: string | null, tally: Record<string, number>) =>

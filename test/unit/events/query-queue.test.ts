@@ -20,6 +20,7 @@ const openQuery: QueryState = {
   options: ['0', '1', '7'],
   experts: ['alice', 'bob'],
   quorum: 2,
+  removedExperts: [],
   deadline: '2030-01-01T12:00:00Z',
   issuedAt: recordedAtOf(0),
   status: 'open',
@@ -90,6 +91,56 @@ describe('query queue', () => {
       then: openQuery,
     },
     {
+      name: 'a reminder changes nothing about the query',
+      given: [issued, facts.queryReminded('q1', ['alice', 'bob'])],
+      then: openQuery,
+    },
+    {
+      name: 'a handover puts the replacement in the leaver’s seat and keeps the quorum',
+      given: [issued, facts.queryReassigned('q1', 'alice', 'carol')],
+      then: {
+        ...openQuery,
+        experts: ['carol', 'bob'],
+        removedExperts: [{ expertId: 'alice', reason: 'on leave' }],
+      },
+    },
+    {
+      name: 'a drop shrinks the panel and lowers the quorum, keeping the answers given',
+      given: [
+        issued,
+        facts.answerRecorded('q1', 'alice', '7'),
+        facts.queryReassigned('q1', 'bob', null, { quorum: 1, reason: 'sick' }),
+      ],
+      then: {
+        ...openQuery,
+        experts: ['alice'],
+        quorum: 1,
+        removedExperts: [{ expertId: 'bob', reason: 'sick' }],
+        status: 'closed',
+        answers: [alice7],
+      },
+    },
+    {
+      name: 'a drop below the answers given so far closes the open query',
+      given: [
+        facts.queryIssued(1, 'q1', { experts: ['alice', 'bob', 'carol'], quorum: 3 }),
+        facts.answerRecorded('q1', 'alice', '7'),
+        facts.answerRecorded('q1', 'bob', '1'),
+        facts.queryReassigned('q1', 'carol', null, { quorum: 2 }),
+      ],
+      then: {
+        ...openQuery,
+        removedExperts: [{ expertId: 'carol', reason: 'on leave' }],
+        status: 'closed',
+        answers: [alice7, bob1],
+      },
+    },
+    {
+      name: 'a reassignment of a query never issued is left out',
+      given: [facts.queryReassigned('q1', 'alice', 'carol')],
+      then: undefined,
+    },
+    {
       name: 'answers to a query never issued are left out',
       given: [facts.answerRecorded('q1', 'alice', '7'), facts.queryExpired('q1', 1)],
       then: undefined,
@@ -120,6 +171,9 @@ describe('query queue', () => {
   const answerable = queueOf([
     issued,
     facts.answerRecorded('q1', 'alice', '7'),
+    facts.queryIssued(1, 'q-handed', { experts: ['alice', 'bob'] }),
+    facts.answerRecorded('q-handed', 'alice', '0'),
+    facts.queryReassigned('q-handed', 'bob', 'carol', { reason: 'on holiday' }),
     facts.queryIssued(1, 'q-closed', { quorum: 1 }),
     facts.answerRecorded('q-closed', 'bob', '0'),
     facts.queryIssued(1, 'q-expired'),
@@ -180,6 +234,26 @@ describe('query queue', () => {
         code: 'ILLEGAL_STATE',
         message: expect.stringMatching(/expert mallory is not on the panel .*q1.*alice, bob/),
       },
+    },
+    {
+      name: 'an expert taken off the panel is refused with the reason',
+      queryId: 'q-handed',
+      expertId: 'bob',
+      answer: '1',
+      then: {
+        ok: false,
+        code: 'ILLEGAL_STATE',
+        message:
+          'expert bob was taken off the panel of query q-handed (on holiday); ' +
+          'panel now: alice, carol',
+      },
+    },
+    {
+      name: 'the replacement may answer',
+      queryId: 'q-handed',
+      expertId: 'carol',
+      answer: '1',
+      then: { ok: true },
     },
     {
       name: 'a second answer by the same expert is refused',
