@@ -15,6 +15,8 @@ const sources = [
   'web/vite.config.ts',
   'events',
   'activities/data',
+  'activities/artefacts',
+  'activities/round/clustering-artefact.ts',
   'client/campaign-client.ts',
   'workflows/campaign-input.ts',
   'workflows/messages.ts',

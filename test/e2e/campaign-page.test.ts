@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedEvent, RecordedEventOf } from '../../events/catalog';
+import { labelTreeOf, projectLabelTrees } from '../../events/projections/label-tree';
 import type { EventStore } from '../../events/store/event-store';
 import { demoCampaign } from '../../infra/demo-campaign';
 import { queryIdFor, type CampaignInput } from '../../workflows/campaign-input';
@@ -35,6 +36,34 @@ async function eventsOf<T extends RecordedEvent['type']>(store: EventStore, type
   const events = await store.readAll();
   return events.filter((event): event is RecordedEventOf<T> => event.type === type);
 }
+
+/** How many points carry a label now, by the label tree projected from the whole store. */
+async function pointsWithLabelNow(store: EventStore, labelId: string): Promise<number> {
+  const tree = labelTreeOf(projectLabelTrees(await store.readAll()), campaign.campaignId);
+  return Object.values(tree.pointLabels).filter((each) => each === labelId).length;
+}
+
+/** Drags a square lasso, `half` pixels each way, around a plotted point; returns its id. */
+async function lassoAround(on: Page, pointIndex: number, half = 9): Promise<number> {
+  const point = on.locator('circle.point').nth(pointIndex);
+  const box = (await point.boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await on.mouse.move(x - half, y - half);
+  await on.mouse.down();
+  for (const [dx, dy] of [
+    [half, -half],
+    [half, half],
+    [-half, half],
+    [-half, -half],
+  ] as const) {
+    await on.mouse.move(x + dx, y + dy, { steps: 4 });
+  }
+  await on.mouse.up();
+  return Number(await point.getAttribute('data-point'));
+}
+
+const selectedIds = (circles: Element[]) =>
+  circles.map((circle) => Number(circle.getAttribute('data-point'))).sort((a, b) => a - b);
 
 describe('campaign page on the running product', () => {
   let product: RunningProduct;
@@ -202,5 +231,74 @@ describe('campaign page on the running product', () => {
     expect(await page.locator('li[data-type="AnswerRecorded"]').count()).toBe(6);
     expect(await page.locator('circle.embedding').count()).toBe(1);
     expect(await page.evaluate(() => 'loadedOnce' in window)).toBe(true);
+  });
+
+  it('shows the label tree seeded at campaign start, a label per campaign label', async () => {
+    const tree = page.locator('section.label-tree');
+    await expect
+      .poll(() => tree.locator('li[data-label]').count(), refreshed)
+      .toBe(campaign.labels.length);
+
+    const names = await tree.locator('li[data-label] strong').allTextContents();
+    expect(names).toEqual(campaign.labels);
+    expect(await tree.locator('li[data-label]').first().getAttribute('data-label')).toBe('label-1');
+  });
+
+  it('relabels the points lassoed in the scatter plot, and the tree counts change', async () => {
+    await expect.poll(() => page.locator('circle.point').count(), refreshed).toBe(300);
+    const before = await pointsWithLabelNow(product.store, 'label-2');
+    const [lastSeed] = (await eventsOf(product.store, 'LabelCreated')).slice(-1);
+
+    const lassoed = await lassoAround(page, 17);
+    const chosen = await page.locator('circle.point.selected').evaluateAll(selectedIds);
+    expect(chosen).toContain(lassoed);
+    expect(await page.locator('.selection').textContent()).toContain(
+      `${chosen.length} point${chosen.length === 1 ? '' : 's'} selected`,
+    );
+    await page.locator('select[name="to-label"]').selectOption('label-2');
+    await page.getByRole('button', { name: /^Relabel \d+ points?$/ }).click();
+
+    await expect
+      .poll(async () => (await eventsOf(product.store, 'PointsRelabelled')).length, refreshed)
+      .toBe(1);
+    const [relabelled] = await eventsOf(product.store, 'PointsRelabelled');
+    expect(relabelled!.data).toEqual({
+      campaignId: campaign.campaignId,
+      pointIds: chosen,
+      toLabelId: 'label-2',
+      reason: 'lassoed in the scatter plot',
+      by: 'expert',
+      expertId: 'ada',
+    });
+    const after = await pointsWithLabelNow(product.store, 'label-2');
+    expect(after).toBe(before + chosen.length);
+    const row = page.locator('section.label-tree li[data-label="label-2"]');
+    await expect.poll(() => row.getAttribute('data-points'), refreshed).toBe(String(after));
+
+    // Back to the tree as it was after the last seeded label: read-only, the count before.
+    await page.locator('select[name="tree-at"]').selectOption(String(lastSeed!.metadata.position));
+    await expect.poll(() => row.getAttribute('data-points'), refreshed).toBe(String(before));
+    expect(await page.locator('.history').textContent()).toContain(
+      `after event #${lastSeed!.metadata.position}`,
+    );
+    await page.locator('select[name="tree-at"]').selectOption('');
+    await expect.poll(() => row.getAttribute('data-points'), refreshed).toBe(String(after));
+  });
+
+  it('shows why a relabelling by an expert off the panel is refused, and records nothing', async () => {
+    await page.goto(`${product.web.url}/?expert=zoe`);
+    await expect.poll(() => page.locator('circle.point').count(), refreshed).toBe(300);
+
+    await lassoAround(page, 3);
+    await page.locator('select[name="to-label"]').selectOption('label-5');
+    await page.getByRole('button', { name: /^Relabel \d+ points?$/ }).click();
+
+    await expect
+      .poll(() => page.locator('.relabel .outcome').textContent(), refreshed)
+      .toBe(
+        `refused (ILLEGAL_STATE): expert zoe is not on the panel of campaign ` +
+          `${campaign.campaignId} (panel: ada, ben)`,
+      );
+    expect((await eventsOf(product.store, 'PointsRelabelled')).length).toBe(1);
   });
 });

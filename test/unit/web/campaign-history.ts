@@ -153,3 +153,48 @@ export function recorded(events: NewEvent[], firstPosition = 1): RecordedEvent[]
     return { ...rest, metadata } as RecordedEvent;
   });
 }
+
+/** The label id the campaign seeds for its n-th label (1-based), named after it. */
+export const labelId = (n: number) => `label-${n}`;
+
+/**
+ * The first-round campaign with its label tree: the ten digits as labels, points 17 and 42
+ * labelled "3", point 99 "5", then "3" and "5" merged under a new parent "3 or 5".
+ */
+export function labelledCampaign(): NewEvent[] {
+  const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+  const relabel = (eventId: string, pointIds: number[], toLabelId: string): NewEvent => ({
+    type: 'PointsRelabelled',
+    eventId,
+    causation: { actor: 'ada' },
+    data: {
+      campaignId,
+      pointIds,
+      toLabelId,
+      reason: 'looks like it',
+      by: 'expert',
+      expertId: 'ada',
+    },
+  });
+  return checked([
+    ...campaignInFirstRound(),
+    ...digits.map((name, index): NewEvent => ({
+      type: 'LabelCreated',
+      eventId: `label/${index + 1}`,
+      data: { campaignId, labelId: labelId(index + 1), name, parentId: null },
+    })),
+    relabel('relabel/1', [17, 42], labelId(4)),
+    relabel('relabel/2', [99], labelId(6)),
+    {
+      type: 'LabelsMerged',
+      eventId: 'merge/1',
+      data: {
+        campaignId,
+        labelIds: [labelId(4), labelId(6)],
+        parentId: 'label-11',
+        newParent: true,
+        name: '3 or 5',
+      },
+    },
+  ]);
+}

@@ -1,5 +1,11 @@
+import type { NewEvent } from '../../../events/catalog';
 import type { AnswerQueryInput, CampaignCommands } from '../../../web/src/lib/server/commands';
-import type { RoundRef } from '../../../web/src/lib/server/read-model';
+import type { PointLayouts } from '../../../web/src/lib/server/labelling/point-layout';
+import type {
+  RelabelPoints,
+  RelabelPointsInput,
+} from '../../../web/src/lib/server/labelling/relabel-points';
+import type { ClusteringRef, RoundRef } from '../../../web/src/lib/server/read-model';
 import { createGraphqlServer } from '../../../web/src/lib/server/graphql/yoga';
 import type { LogFields, Logger } from '../../../web/src/lib/server/logger';
 import { createProjectedReadModel } from '../../../web/src/lib/server/projected-read-model';
@@ -13,13 +19,14 @@ export interface GraphqlReply {
 }
 
 /**
- * The GraphQL server on a read model of the first-round campaign, with a command double that
- * records what it was sent (and fails with `failure` when given one) and a logger that keeps
- * what it was told.
+ * The GraphQL server on a read model of a history (the first-round campaign unless given),
+ * with command doubles that record what they were sent (and fail with `failure` when given
+ * one), a layout double that lays point i at (i, 2i) in cluster i mod 3, and a logger that
+ * keeps what it was told.
  */
-export function graphqlHarness(failure?: Error) {
+export function graphqlHarness(failure?: Error, history: NewEvent[] = campaignInFirstRound()) {
   const readModel = createProjectedReadModel();
-  for (const event of recorded(campaignInFirstRound())) readModel.apply(event);
+  for (const event of recorded(history)) readModel.apply(event);
 
   const sent: { round: RoundRef; input: AnswerQueryInput }[] = [];
   const commands: CampaignCommands = {
@@ -27,6 +34,22 @@ export function graphqlHarness(failure?: Error) {
       sent.push({ round, input });
       if (failure) throw failure;
       return { accepted: true };
+    },
+  };
+
+  const relabelled: RelabelPointsInput[] = [];
+  const relabelPoints: RelabelPoints = async (input) => {
+    relabelled.push(input);
+    if (failure) throw failure;
+    return { eventId: 'relabel-1', version: history.length + 1, relabelled: input.pointIds.length };
+  };
+  const layoutsRead: ClusteringRef[] = [];
+  const layouts: PointLayouts = {
+    layoutOf: async (clustering) => {
+      layoutsRead.push(clustering);
+      if (failure) throw failure;
+      const points = [0, 1, 2, 3].map((id) => ({ id, x: id, y: 2 * id, cluster: id % 3 }));
+      return { round: clustering.round, dimensions: 2, points };
     },
   };
 
@@ -42,7 +65,7 @@ export function graphqlHarness(failure?: Error) {
     error: keep('error'),
   };
 
-  const yoga = createGraphqlServer({ readModel, commands, logger });
+  const yoga = createGraphqlServer({ readModel, commands, relabelPoints, layouts, logger });
 
   async function execute(
     query: string,
@@ -57,5 +80,5 @@ export function graphqlHarness(failure?: Error) {
     return { status: response.status, data: body.data, errors: body.errors };
   }
 
-  return { yoga, readModel, sent, logged, execute };
+  return { yoga, readModel, sent, relabelled, layoutsRead, logged, execute };
 }

@@ -2,3 +2,8 @@
 export function imageUrl(campaignId: string, imageId: number): string {
   return `/images/${encodeURIComponent(campaignId)}/${imageId}`;
 }
+
+/** Where the web server serves a synthetic sample, by its content address, as a PNG. */
+export function sampleUrl(sampleHash: string): string {
+  return `/samples/${sampleHash}`;
+}

@@ -25,6 +25,25 @@ export interface CampaignRow {
   rounds: RoundRow[];
 }
 
+export interface ExemplarRow {
+  imageId: number;
+  imageUrl: string;
+}
+
+export interface PairGroupRow {
+  option: string;
+  labelId: string;
+  exemplars: ExemplarRow[];
+}
+
+export interface PairQuestionRow {
+  pairId: string;
+  position: number;
+  sampleHash: string;
+  sampleUrl: string;
+  groups: PairGroupRow[];
+}
+
 export interface QueryRow {
   id: string;
   campaignId: string;
@@ -34,6 +53,7 @@ export interface QueryRow {
   deadline: string;
   answers: number;
   imageUrl: string;
+  question: PairQuestionRow | null;
 }
 
 export interface AuditRow {
@@ -62,6 +82,10 @@ export const inboxAndAuditQuery = `query InboxAndAudit(
 ) {
   openQueries(expertId: $expertId) @include(if: $withInbox) {
     id campaignId round imageId options deadline answers imageUrl
+    question {
+      pairId position sampleHash sampleUrl
+      groups { option labelId exemplars { imageId imageUrl } }
+    }
   }
   auditEvents(campaignId: $campaignId, afterPosition: $afterPosition, limit: $limit)
     @include(if: $withAudit) {

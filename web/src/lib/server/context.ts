@@ -1,10 +1,17 @@
 import path from 'node:path';
+import {
+  openArtefactFolder,
+  type ArtefactFolder,
+} from '../../../../activities/artefacts/artefact-folder';
 import { loadMnistDigits } from '../../../../activities/data/mnist';
 import type { EventStore } from '../../../../events/store/event-store';
 import { openEventStore } from '../../../../events/store/open';
 import { disconnectedCommands, type ConnectedCommands } from './commands';
 import { createGraphqlServer, type GraphqlServer } from './graphql/yoga';
 import { createDigitImages, type DigitImages } from './images/digit-images';
+import { createSampleImages, type SampleImages } from './images/sample-images';
+import { createPointLayouts } from './labelling/point-layout';
+import { createRelabelPoints } from './labelling/relabel-points';
 import { followEventStore, type LiveReadModel } from './live-read-model';
 import { createJsonLogger, type Logger } from './logger';
 import { createTemporalCommands } from './temporal-commands';
@@ -13,6 +20,8 @@ import { createTemporalCommands } from './temporal-commands';
 export interface WebEnvironment {
   /** SQLite file of the event store, relative to the working directory (the repository root). */
   EVENT_STORE?: string;
+  /** The artefact folder the worker writes (layouts, samples), relative like EVENT_STORE. */
+  ARTEFACTS?: string;
   /** Where the Temporal frontend listens; without it the pages read and commands are refused. */
   TEMPORAL_ADDRESS?: string;
   /** Temporal namespace of the campaigns, 'default' unless set. */
@@ -30,10 +39,13 @@ export interface WebContext {
   commands: ConnectedCommands;
   graphql: GraphqlServer;
   images: DigitImages;
+  samples: SampleImages;
+  artefacts: ArtefactFolder;
   logger: Logger;
 }
 
 export const defaultEventStorePath = '.data/events.sqlite';
+export const defaultArtefactsPath = '.data/artefacts';
 
 function commandsFrom(env: WebEnvironment, logger: Logger): ConnectedCommands {
   if (!env.TEMPORAL_ADDRESS) {
@@ -60,14 +72,24 @@ async function createWebContext(env: WebEnvironment): Promise<WebContext> {
   const store = await openEventStore(storePath);
   const readModel = await followEventStore(store, logger);
   const commands = commandsFrom(env, logger);
-  logger.info('web context ready', { storePath, position: readModel.position() });
+  const artefactsPath = path.resolve(env.ARTEFACTS ?? defaultArtefactsPath);
+  const artefacts = openArtefactFolder(artefactsPath);
+  logger.info('web context ready', { storePath, artefactsPath, position: readModel.position() });
 
   return {
     store,
     readModel,
     commands,
-    graphql: createGraphqlServer({ readModel, commands, logger }),
+    graphql: createGraphqlServer({
+      readModel,
+      commands,
+      relabelPoints: createRelabelPoints(store),
+      layouts: createPointLayouts(artefacts),
+      logger,
+    }),
     images: createDigitImages((campaignId) => readModel.dataset(campaignId), loadMnistDigits),
+    samples: createSampleImages(artefacts),
+    artefacts,
     logger,
   };
 }

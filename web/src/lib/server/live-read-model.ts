@@ -44,6 +44,9 @@ export async function followEventStore(store: EventStore, logger: Logger): Promi
     auditEvents: model.auditEvents,
     dataset: model.dataset,
     refuseAnswer: model.refuseAnswer,
+    labelTree: model.labelTree,
+    pointLabels: model.pointLabels,
+    latestClustering: model.latestClustering,
     close: async () => {
       closed = true;
       clearTimeout(restartTimer);

@@ -15,6 +15,7 @@ import {
   initialQueryQueue,
   openQueriesFor,
 } from '../../../../events/projections/query-queue';
+import { createLabellingProjection } from './labelling/labelling-projection';
 import type { AuditPage, ReadModel } from './read-model';
 import { toAuditEntryView, toCampaignView, toOpenQueryView } from './read-model-views';
 
@@ -44,15 +45,21 @@ function firstAfter(entries: readonly AuditEntry[], position: number): number {
   return low;
 }
 
-/** Folds events with the campaign-status, query-queue and audit-trail projections. */
+/**
+ * Folds events with the campaign-status, query-queue, audit-trail and label-tree projections.
+ */
 export function createProjectedReadModel(): ProjectedReadModel {
   let campaigns = initialCampaignStatus;
   let queue = initialQueryQueue;
   const trails = new Map<string, AuditEntry[]>();
+  const labelling = createLabellingProjection();
   let position = 0;
 
   return {
     apply(event) {
+      // First, as the only fold that refuses an event: a refused event changes nothing, so a
+      // restarted subscription does not apply the rest twice.
+      labelling.apply(event);
       campaigns = evolveCampaignStatus(campaigns, event);
       queue = evolveQueryQueue(queue, event);
       const entry = auditEntryOf(event);
@@ -69,7 +76,10 @@ export function createProjectedReadModel(): ProjectedReadModel {
       const campaign = campaigns.campaigns[campaignId];
       return campaign ? toCampaignView(campaign) : undefined;
     },
-    openQueries: (expertId) => openQueriesFor(queue, expertId).map(toOpenQueryView),
+    openQueries: (expertId) =>
+      openQueriesFor(queue, expertId).map((query) =>
+        toOpenQueryView(query, labelling.questionOf(query.queryId)),
+      ),
     roundOfQuery(queryId) {
       const query = queue.queries[queryId];
       return query ? { campaignId: query.campaignId, round: query.round } : undefined;
@@ -89,5 +99,11 @@ export function createProjectedReadModel(): ProjectedReadModel {
       const check = canAnswer(queue, proposed);
       return check.ok ? null : { code: check.code, message: check.message };
     },
+    labelTree(campaignId, atPosition) {
+      if (!campaigns.campaigns[campaignId]) return undefined;
+      return labelling.labelTree(campaignId, atPosition);
+    },
+    pointLabels: labelling.pointLabels,
+    latestClustering: labelling.latestClustering,
   };
 }

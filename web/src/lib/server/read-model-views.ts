@@ -1,7 +1,14 @@
 import type { AuditEntry } from '../../../../events/projections/audit-trail';
 import type { CampaignStatus, RoundStatus } from '../../../../events/projections/campaign-status';
 import type { QueryState } from '../../../../events/projections/query-queue';
-import type { AuditEntryView, CampaignView, OpenQueryView, RoundView } from './read-model';
+import type { PairQuestion } from './labelling/labelling-projection';
+import type {
+  AuditEntryView,
+  CampaignView,
+  OpenQueryView,
+  PairQuestionView,
+  RoundView,
+} from './read-model';
 
 // The projections' states turned into the shapes the API serves: flat rows, mutable copies.
 
@@ -36,7 +43,17 @@ export function toCampaignView(campaign: CampaignStatus): CampaignView {
   };
 }
 
-export function toOpenQueryView(query: QueryState): OpenQueryView {
+function toPairQuestionView(question: PairQuestion): PairQuestionView {
+  const { pairId, position, sampleHash, groups } = question;
+  return {
+    pairId,
+    position,
+    sampleHash,
+    groups: groups.map((group) => ({ ...group, exemplarIds: [...group.exemplarIds] })),
+  };
+}
+
+export function toOpenQueryView(query: QueryState, question?: PairQuestion): OpenQueryView {
   const { queryId, campaignId, round, imageId, options, deadline, answers } = query;
   return {
     id: queryId,
@@ -46,6 +63,7 @@ export function toOpenQueryView(query: QueryState): OpenQueryView {
     options: [...options],
     deadline,
     answers: answers.length,
+    question: question ? toPairQuestionView(question) : null,
   };
 }
 

@@ -40,6 +40,61 @@ export interface OpenQueryView {
   deadline: string;
   /** How many answers the query has collected so far. */
   answers: number;
+  /** Set for a pair question: which of two groups a synthetic sample belongs to. */
+  question: PairQuestionView | null;
+}
+
+/** One side of a pair question: a label's group, shown by a few of its real images. */
+export interface PairGroupView {
+  /** The answer that puts the sample in this group. */
+  option: string;
+  labelId: string;
+  exemplarIds: number[];
+}
+
+/** A synthetic sample decoded between two groups, and the groups it is compared with. */
+export interface PairQuestionView {
+  pairId: string;
+  /** Where the sample lies on the path from group A (0) to group B (1). */
+  position: number;
+  /** Content address of the sample's float32 pixels in the artefact folder. */
+  sampleHash: string;
+  groups: PairGroupView[];
+}
+
+/** One label of a campaign's tree with the points it holds. */
+export interface LabelNodeView {
+  id: string;
+  name: string;
+  /** null for a label at the top of the tree. */
+  parentId: string | null;
+  children: string[];
+  /** 0 at the top of the tree. */
+  depth: number;
+  /** Points carrying this label itself. */
+  points: number;
+  /** Points carrying this label or a label below it. */
+  totalPoints: number;
+}
+
+/** A campaign's label tree, labels in depth-first order, parents before their children. */
+export interface LabelTreeView {
+  campaignId: string;
+  /** Store position of the last event folded into the tree; 0 when there was none. */
+  position: number;
+  /** Points in the campaign's dataset; null until the dataset is registered. */
+  pointCount: number | null;
+  /** Points nobody labelled yet; null until the dataset is registered. */
+  unlabelled: number | null;
+  labels: LabelNodeView[];
+}
+
+/** Where a round's clustering lies in the artefact folder. */
+export interface ClusteringRef {
+  round: number;
+  /** The layout that was clustered: float32 rows, one per point. */
+  embeddingHash: string;
+  clusteringHash: string;
 }
 
 /** One fact of a campaign's audit history, as a quality manager reads it. */
@@ -84,4 +139,13 @@ export interface ReadModel {
   dataset(campaignId: string): DatasetView | undefined;
   /** Why an answer would be refused on the current state, or null when it would be taken. */
   refuseAnswer(proposed: ProposedAnswer): AnswerRefusal | null;
+  /**
+   * A campaign's label tree now, or as it was right after the store recorded the event at
+   * `atPosition`; undefined for an unknown campaign.
+   */
+  labelTree(campaignId: string, atPosition?: number): LabelTreeView | undefined;
+  /** Label id by point id, now; an unlabelled point is absent. */
+  pointLabels(campaignId: string): Readonly<Record<string, string>>;
+  /** The clustering of the campaign's latest clustered round; undefined before one. */
+  latestClustering(campaignId: string): ClusteringRef | undefined;
 }

@@ -1,6 +1,8 @@
 /// <reference types="vite/client" />
 import { createSchema, createYoga, maskError, type YogaLogger } from 'graphql-yoga';
 import type { CampaignCommands } from '../commands';
+import type { PointLayouts } from '../labelling/point-layout';
+import type { RelabelPoints } from '../labelling/relabel-points';
 import { silentLogger, type Logger } from '../logger';
 import type { ReadModel } from '../read-model';
 import auditTypeDefs from './audit/schema.graphql?raw';
@@ -8,6 +10,8 @@ import { auditResolvers } from './audit/resolvers';
 import campaignTypeDefs from './campaigns/schema.graphql?raw';
 import { campaignResolvers } from './campaigns/resolvers';
 import type { GraphqlContext } from './context';
+import labelTypeDefs from './labels/schema.graphql?raw';
+import { labelResolvers } from './labels/resolvers';
 import queryTypeDefs from './queries/schema.graphql?raw';
 import { queryResolvers } from './queries/resolvers';
 import rootTypeDefs from './schema.graphql?raw';
@@ -16,6 +20,8 @@ import rootTypeDefs from './schema.graphql?raw';
 export interface GraphqlServerOptions {
   readModel: ReadModel;
   commands: CampaignCommands;
+  relabelPoints: RelabelPoints;
+  layouts: PointLayouts;
   /** Where unexpected errors are logged in full; clients only see "Unexpected error.". */
   logger?: Logger;
 }
@@ -43,17 +49,19 @@ function yogaLogger(logger: Logger): YogaLogger {
 export function createGraphqlServer({
   readModel,
   commands,
+  relabelPoints,
+  layouts,
   logger = silentLogger,
 }: GraphqlServerOptions) {
   const schema = createSchema<GraphqlContext>({
-    typeDefs: [rootTypeDefs, campaignTypeDefs, queryTypeDefs, auditTypeDefs],
-    resolvers: [campaignResolvers, queryResolvers, auditResolvers],
+    typeDefs: [rootTypeDefs, campaignTypeDefs, queryTypeDefs, auditTypeDefs, labelTypeDefs],
+    resolvers: [campaignResolvers, queryResolvers, auditResolvers, labelResolvers],
   });
 
   return createYoga<object, GraphqlContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => ({ readModel, commands }),
+    context: () => ({ readModel, commands, relabelPoints, layouts }),
     logging: yogaLogger(logger),
     // Never echo an unexpected error's details to clients, whatever NODE_ENV says.
     maskedErrors: { maskError: (error, message) => maskError(error, message, false) },

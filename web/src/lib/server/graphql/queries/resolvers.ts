@@ -1,6 +1,6 @@
-import { imageUrl } from '../../../image-url';
+import { imageUrl, sampleUrl } from '../../../image-url';
 import type { AnswerQueryInput } from '../../commands';
-import type { OpenQueryView } from '../../read-model';
+import type { OpenQueryView, PairGroupView, PairQuestionView } from '../../read-model';
 import { asCodedError, codedError } from '../coded-error';
 import type { Resolver } from '../context';
 
@@ -30,10 +30,31 @@ const answerQuery: Resolver<AnswerQueryInput, AnswerReceipt> = async (
   return { accepted: true, queryId: input.queryId };
 };
 
+/** A pair question as the schema exposes it: its images as addresses the page can show. */
+export interface PairQuestionNode extends Omit<PairQuestionView, 'groups'> {
+  sampleUrl: string;
+  groups: (Omit<PairGroupView, 'exemplarIds'> & {
+    exemplars: { imageId: number; imageUrl: string }[];
+  })[];
+}
+
+function pairQuestionNode(query: OpenQueryView): PairQuestionNode | null {
+  const { question, campaignId } = query;
+  if (!question) return null;
+  const groups = question.groups.map(({ exemplarIds, ...group }) => ({
+    ...group,
+    exemplars: exemplarIds.map((imageId) => ({ imageId, imageUrl: imageUrl(campaignId, imageId) })),
+  }));
+  return { ...question, sampleUrl: sampleUrl(question.sampleHash), groups };
+}
+
 export const queryResolvers: {
   Query: { openQueries: Resolver<{ expertId: string }, OpenQueryView[]> };
   Mutation: { answerQuery: Resolver<AnswerQueryInput, AnswerReceipt> };
-  ExpertQuery: { imageUrl: Resolver<Record<string, never>, string, OpenQueryView> };
+  ExpertQuery: {
+    imageUrl: Resolver<Record<string, never>, string, OpenQueryView>;
+    question: Resolver<Record<string, never>, PairQuestionNode | null, OpenQueryView>;
+  };
 } = {
   Query: {
     openQueries: (_parent, { expertId }, { readModel }) => readModel.openQueries(expertId),
@@ -41,5 +62,6 @@ export const queryResolvers: {
   Mutation: { answerQuery },
   ExpertQuery: {
     imageUrl: (query) => imageUrl(query.campaignId, query.imageId),
+    question: (query) => pairQuestionNode(query),
   },
 };

@@ -1,0 +1,57 @@
+import type { ExemplarRow, QueryRow } from '../dashboard/dashboard-queries';
+
+/** The convention experts answer pair questions by, shown beside every one. */
+export const pairHint = 'If it fits both, choose A; if it fits neither, choose neither.';
+
+/** One side of the question as shown: its letter, its name and a few of its images. */
+export interface PairSide {
+  letter: 'A' | 'B';
+  name: string;
+  exemplars: ExemplarRow[];
+}
+
+/** An answer button: the text on it and the answer it sends. */
+export interface PairAnswer {
+  text: string;
+  answer: string;
+}
+
+/** What a pair question card shows. */
+export interface PairQuestionModel {
+  sampleUrl: string;
+  sampleAlt: string;
+  sides: [PairSide, PairSide];
+  answers: PairAnswer[];
+  hint: string;
+}
+
+/**
+ * A pair question's card, or null for a plain question. The answers are the query's options
+ * in their order, group A's, group B's, then neither, as the round issued them; the buttons
+ * carry the letters so that the hint reads against them.
+ */
+export function pairQuestionModel(query: QueryRow): PairQuestionModel | null {
+  const { question } = query;
+  if (!question) return null;
+
+  const [a, b] = question.groups;
+  const neither = query.options[2];
+  if (!a || !b || neither === undefined) return null;
+  const sides: [PairSide, PairSide] = [
+    { letter: 'A', name: a.option, exemplars: a.exemplars },
+    { letter: 'B', name: b.option, exemplars: b.exemplars },
+  ];
+  return {
+    sampleUrl: question.sampleUrl,
+    sampleAlt:
+      `synthetic sample ${Math.round(question.position * 100)} % of the way ` +
+      `from ${a.option} to ${b.option}`,
+    sides,
+    answers: [
+      { text: `A: ${a.option}`, answer: a.option },
+      { text: `B: ${b.option}`, answer: b.option },
+      { text: 'neither', answer: neither },
+    ],
+    hint: pairHint,
+  };
+}
