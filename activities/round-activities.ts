@@ -2,6 +2,8 @@ import type { ActivityDependencies } from './dependencies';
 import { withFailureMapping } from './failures';
 import { createAssignClusters } from './round/assign-clusters';
 import { createQueryPanelActivities } from './round/query-panel';
+import { createDecidePairs } from './round/pair-decisions';
+import { createPlanPairs } from './round/pair-questions';
 import { createQueryActivities } from './round/queries';
 import { createRoundLifecycle } from './round/round-lifecycle';
 import { createScoreUncertainty } from './round/score-uncertainty';
@@ -14,6 +16,8 @@ export function createRoundActivities(dependencies: ActivityDependencies) {
     trainModel: createTrainModel(dependencies),
     assignClusters: createAssignClusters(dependencies),
     scoreUncertainty: createScoreUncertainty(dependencies),
+    planPairs: createPlanPairs(dependencies),
+    decidePairs: createDecidePairs(dependencies),
     ...createQueryActivities(dependencies),
     ...createQueryPanelActivities(dependencies),
   });

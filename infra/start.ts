@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectCampaignClient } from '../client/campaign-client';
+import { openArtefactFolder } from '../activities/artefacts/artefact-folder';
 import { startScriptedExpert } from '../client/scripted-expert';
 import { ValidationError } from '../events/errors';
 import { summarizeEvent } from '../events/projections/event-summary';
@@ -125,7 +126,8 @@ async function main() {
     console.log(`[5/5] no scripted expert (--no-expert): answer as ${expertId} on the page`);
   } else {
     console.log('[5/5] scripted expert answering from the ground truth');
-    startScriptedExpert({ store, client, expertId, noise });
+    const artefacts = openArtefactFolder(settings.artefacts);
+    startScriptedExpert({ store, client, expertId, noise, artefacts });
   }
   console.log(`      open ${web.url} to follow the campaign; Ctrl-C stops everything`);
 }

@@ -19,6 +19,11 @@ export interface QuerySettings {
   perRound: number;
   /** Answers needed before a query closes early; the panel size at most. */
   quorum: number;
+  /**
+   * Pairs of label groups (collisions, spread labels) put to the experts per round, each
+   * as synthetic samples along its path; 3 by default, 0 asks about none.
+   */
+  pairsPerRound?: number;
   /** Time a query stays open before it expires, in seconds (days are fine). */
   deadlineSeconds: number;
   /**
@@ -82,6 +87,9 @@ export interface RoundSummary {
   answered: number;
   expired: number;
   labelled: number;
+  /** Accuracy of the label tree's leaves after the round's votes. */
+  labelAccuracy?: number;
+  leaves?: number;
 }
 
 export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;

@@ -25,8 +25,10 @@ interface RoundQuery extends PanelQuery {
 const nonRetryableErrorTypes = ['VALIDATION', 'ILLEGAL_STATE', 'NOT_FOUND'];
 
 /**
- * One labelling round: train, cluster, score uncertainty, ask the experts about the most
- * uncertain images, wait for their answers (for days if need be), tally the votes.
+ * One labelling round: train (with the labelled points so far), cluster, score uncertainty,
+ * find colliding and spread labels, ask the experts about the most uncertain images and
+ * about synthetic samples between the label groups, wait for their answers (for days if
+ * need be), tally the votes, and let them merge, split and relabel in the label tree.
  */
 export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
   const { campaign, round } = input;
@@ -74,6 +76,7 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
     dataset: campaign.dataset,
     model: campaign.model,
     weightsHash: trained.weightsHash,
+    classes: trained.classes ?? 0,
   });
   log.info('clusters assigned', { campaignId, round, accuracy: clusters.accuracy });
 
@@ -84,30 +87,48 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
     queries: campaign.queries.perRound,
   });
 
+  const planned = await steps.planPairs({
+    campaignId,
+    round,
+    dataset: campaign.dataset,
+    model: campaign.model,
+    weightsHash: trained.weightsHash,
+    classes: trained.classes ?? 0,
+    clusteringHash: clusters.clusteringHash,
+    maxPairs: campaign.queries.pairsPerRound ?? 3,
+  });
+
   // The workflow names the queries itself and opens them before they are recorded, so an
   // expert who answers the moment a query appears in the store is never told it is unknown.
   const deadline = new Date(Date.now() + campaign.queries.deadlineSeconds * 1000).toISOString();
-  const issued = uncertainty.mostUncertain.map((imageId, index) => ({
-    queryId: queryIdFor(campaignId, round, index),
-    imageId,
-    ...panels.panelFor(index),
-  }));
-  for (const { queryId, imageId, experts, quorum } of issued) {
+  const asked = [
+    ...uncertainty.mostUncertain.map((imageId, index) => ({
+      queryId: queryIdFor(campaignId, round, index),
+      imageId,
+      options: planned.labelOptions,
+    })),
+    ...planned.pairs.map(({ imageId, options, ...question }, index) => ({
+      queryId: `${question.pairId}.s${index + 1}`,
+      imageId,
+      options,
+      question: { kind: 'pair' as const, ...question },
+    })),
+  ];
+  const issued = asked.map((query, index) => ({ ...query, ...panels.panelFor(index) }));
+  for (const { queryId, imageId, experts, quorum, options } of issued) {
     queries.set(queryId, {
       queryId,
       imageId,
       experts,
       quorum,
       removedExperts: [],
-      options: campaign.labels,
+      options,
       status: 'open',
       answers: [],
       deadline,
     });
   }
-  await panels.issuing(() =>
-    steps.issueQueries({ campaignId, round, queries: issued, options: campaign.labels, deadline }),
-  );
+  await panels.issuing(() => steps.issueQueries({ campaignId, round, queries: issued, deadline }));
 
   await awaitAnswers(queries, campaignId, campaign.queries, steps);
 
@@ -121,6 +142,13 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
   }
 
   const votes = await steps.decideVotes({ campaignId, round });
+  const { relabelled, ...tree } = await steps.decidePairs({
+    campaignId,
+    round,
+    dataset: campaign.dataset,
+    clusteringHash: clusters.clusteringHash,
+  });
+  log.info('label tree updated', { campaignId, round, relabelled, ...tree });
   const summary = await steps.completeRound({
     campaignId,
     round,
@@ -128,6 +156,7 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
     answered: votes.answered,
     expired: late.length,
     labelled: votes.labelled,
+    ...tree,
   });
   log.info('round completed', { campaignId, round, workflowId: workflowInfo().workflowId });
 

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 import { ValidationError } from '../../events/errors';
-import { kMeans } from '../clustering/kmeans';
 import { seededRandom, shuffledIndices } from '../clustering/seeded-random';
 import type { Augmentation } from '../data/augment';
 import { augmentImages } from '../data/augment';
 import { validateImages } from '../data/validate-images';
 import type { Autoencoder, AutoencoderConfig } from './autoencoder';
+import type { ClusteringSpace } from './clustering-targets';
+import { clusteringTargets } from './clustering-targets';
 import { createAutoencoderModel } from './autoencoder';
 import type { TrainedModel } from './trained-model';
 import {
@@ -33,6 +34,13 @@ export interface TrainingOptions {
   clusteringFromEpoch?: number;
   /** Weight of the cross-entropy loss (E3) on the labelled images; 0 turns it off. */
   classificationWeight?: number;
+  /**
+   * Where the k-means loss clusters: the embedding itself, or its UMAP layout (costlier,
+   * and better separated; see clustering-targets.ts).
+   */
+  clusteringSpace?: ClusteringSpace;
+  /** Epochs between reclusterings; in between only the centroids follow the embedding. */
+  reclusterEvery?: number;
   /** Clusters of the k-means loss; by default the embedding width. */
   clusters?: number;
   /** Random moves of the training images; null trains on the images as they are. */
@@ -96,6 +104,8 @@ export const defaultTraining: Required<Omit<TrainingOptions, 'clusteringFromEpoc
   learningRate: 2e-3,
   clusteringWeight: 0.002,
   classificationWeight: 1,
+  clusteringSpace: 'embedding',
+  reclusterEvery: 1,
   clusters: 0,
   augmentation: { maxShift: 2, maxRotation: 0.2, maxScale: 0.1 },
   reconstructOriginal: false,
@@ -133,10 +143,11 @@ export async function trainAutoencoder(input: TrainAutoencoderInput): Promise<Tr
 
   const optimizer = tf.train.adam(options.learningRate);
   let finalLoss = Number.NaN;
+  const memory = {};
   try {
     for (let epoch = startEpoch; epoch < epochs; epoch++) {
       const started = performance.now();
-      finalLoss = await runEpoch(model, optimizer, input, options, epoch);
+      finalLoss = await runEpoch(model, optimizer, input, options, epoch, memory);
       const seconds = (performance.now() - started) / 1000;
       await input.onEpochEnd?.({
         epoch,
@@ -177,6 +188,7 @@ async function runEpoch(
   input: TrainAutoencoderInput,
   options: ResolvedOptions,
   epoch: number,
+  memory: { assignments?: Int32Array },
 ): Promise<number> {
   const { images, count, batchSize, seed } = input;
   const [height, width, channels] = model.config.inputShape;
@@ -185,11 +197,13 @@ async function runEpoch(
   const random = seededRandom(seed * 100_003 + epoch);
   const order = shuffledIndices(count, random);
   const useClustering = options.clusteringWeight > 0 && epoch >= options.clusteringFromEpoch;
-  const targets = useClustering ? centroidTargets(model, input, options, epoch) : undefined;
   const k = model.config.embeddingSize;
   const classes = model.config.classes;
   const classOf =
     options.classificationWeight > 0 ? classOfImage(input.labels, count, classes) : null;
+  const targets = useClustering
+    ? centroidTargets(model, input, options, epoch, memory, classOf)
+    : undefined;
   const oneHot = new Float32Array(batchSize * Math.max(classes, 1));
   const labelledMask = new Float32Array(batchSize);
   const variables = trainableVariables(model);
@@ -325,24 +339,29 @@ function classOfImage(
   return classOf;
 }
 
-/** Each image's k-means centroid in the current embedding, held for one epoch. */
+/** The k-means loss targets of one epoch; reuses the last assignments between reclusterings. */
 function centroidTargets(
   model: Autoencoder,
   input: TrainAutoencoderInput,
   options: ResolvedOptions,
   epoch: number,
+  memory: { assignments?: Int32Array },
+  classOf: Int32Array | null,
 ): Float32Array {
   const k = model.config.embeddingSize;
   const embedding = wrapTrainedModel(model, 0).embed(input.images, input.count);
-  const clusters = options.clusters > 0 ? options.clusters : k;
-  const { centroids, assignments } = kMeans(embedding, input.count, k, {
-    k: clusters,
+  const recluster = (epoch - options.clusteringFromEpoch) % options.reclusterEvery === 0;
+  const { targets, assignments } = clusteringTargets({
+    embedding,
+    count: input.count,
+    width: k,
+    clusters: options.clusters > 0 ? options.clusters : k,
+    space: options.clusteringSpace,
     seed: input.seed * 31 + epoch,
+    ...(recluster || !memory.assignments ? {} : { assignments: memory.assignments }),
+    classOf,
   });
-  const targets = new Float32Array(input.count * k);
-  assignments.forEach((cluster, i) =>
-    targets.set(centroids.subarray(cluster * k, (cluster + 1) * k), i * k),
-  );
+  memory.assignments = assignments;
   return targets;
 }
 

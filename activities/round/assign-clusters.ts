@@ -16,6 +16,8 @@ export interface AssignClustersInput {
   dataset: { kind: 'mnist'; count: number; offset: number };
   model: ModelSettings;
   weightsHash: string;
+  /** Classes of the model's head, as training reported them. */
+  classes?: number;
 }
 
 export interface AssignedClusters {
@@ -40,7 +42,7 @@ export function createAssignClusters({ store, artefacts, progress }: ActivityDep
     await initModelBackend(undefined, progress);
     const digits = loadMnistDigits(input.dataset);
     const trained = loadTrainedModel(
-      autoencoderConfigFor(model),
+      autoencoderConfigFor(model, input.classes),
       await artefacts.get(input.weightsHash),
     );
     const embedding = trained.embed(digits.images, digits.count);

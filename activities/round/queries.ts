@@ -1,4 +1,5 @@
 import { IllegalStateError, NotFoundError, ValidationError } from '../../events/errors';
+import type { EventData } from '../../events/catalog';
 import type { ProposedAnswer } from '../../events/rules/answer-rules';
 import { refuseAnswer } from '../../events/rules/answer-rules';
 import { decideVote } from '../../events/rules/majority-vote';
@@ -9,9 +10,15 @@ import { readCampaignStream } from '../events/campaign-stream';
 export interface IssueQueriesInput {
   campaignId: string;
   round: number;
-  /** Each query with its own panel and quorum (at most the panel size). */
-  queries: { queryId: string; imageId: number; experts: string[]; quorum: number }[];
-  options: string[];
+  /** Each query with its own panel, quorum (at most the panel size) and answers. */
+  queries: {
+    queryId: string;
+    imageId: number;
+    experts: string[];
+    quorum: number;
+    options: string[];
+    question?: EventData<'QueryIssued'>['question'];
+  }[];
   deadline: string;
 }
 
@@ -25,16 +32,16 @@ const refusalErrors = {
 export function createQueryActivities({ store }: ActivityDependencies) {
   return {
     async issueQueries(input: IssueQueriesInput): Promise<void> {
-      const { campaignId, round, options, deadline } = input;
+      const { campaignId, round, deadline } = input;
       const stream = await readCampaignStream(store, campaignId);
       const fresh = input.queries.filter(({ queryId }) => !stream.find(`${queryId}/QueryIssued`));
       if (fresh.length === 0) return;
 
       await stream.append(
-        fresh.map(({ queryId, imageId, experts, quorum }) => ({
+        fresh.map(({ queryId, ...query }) => ({
           type: 'QueryIssued' as const,
           eventId: `${queryId}/QueryIssued`,
-          data: { campaignId, round, queryId, imageId, options, experts, quorum, deadline },
+          data: { campaignId, round, queryId, ...query, deadline },
         })),
       );
     },

@@ -8,6 +8,10 @@ export interface CompleteRoundInput {
   answered: number;
   expired: number;
   labelled: number;
+  labelAccuracy?: number;
+  leaves?: number;
+  merges?: number;
+  splits?: number;
 }
 
 /** The facts that open and close a round. */

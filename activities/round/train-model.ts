@@ -7,6 +7,8 @@ import { readCampaignStream } from '../events/campaign-stream';
 import { initModelBackend } from '../model/backend';
 import { trainAutoencoder } from '../model/train';
 import { autoencoderConfigFor } from './model-config';
+import { labelTreeOf, projectLabelTrees } from '../../events/projections/label-tree';
+import { mergeParentsOf, trainingClasses } from '../labelling/training-classes';
 
 export interface TrainModelInput {
   campaignId: string;
@@ -22,6 +24,8 @@ export interface TrainedWeights {
   finalLoss: number;
   epochs: number;
   backend: string;
+  /** Classes of the softmax head (0: none); the weights load only with this many. */
+  classes?: number;
 }
 
 /** Where a crashed training left off: the heartbeat carries it to the retry. */
@@ -67,6 +71,11 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
 
     const backend = await initModelBackend(undefined, progress);
     const digits = loadMnistDigits(input.dataset);
+    // The label tree as it stands when training starts: its labelled points teach the head.
+    const stream = await readCampaignStream(store, campaignId);
+    const tree = labelTreeOf(projectLabelTrees(stream.events), campaignId);
+    const labelled = trainingClasses(tree, mergeParentsOf(stream.events));
+    const classes = labelled.classIds.length >= 2 ? labelled.classIds.length : 0;
     const epochs = input.startFromHash ? model.warmEpochs : model.epochs;
     const checkpointRef = `checkpoints/${campaignId}/round-${round}.json`;
     const resumed = await lastCheckpoint(artefacts, checkpointRef);
@@ -78,7 +87,8 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
     const trained = await trainAutoencoder({
       images: digits.images,
       count: digits.count,
-      config: autoencoderConfigFor(model),
+      config: autoencoderConfigFor(model, classes),
+      ...(classes > 0 ? { labels: labelled } : {}),
       seed: model.seed + round,
       epochs,
       batchSize: model.batchSize,
@@ -106,7 +116,7 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
     try {
       const weightsHash = await artefacts.put(trained.serializeWeights());
       const durationMs = Date.now() - started;
-      const result = { weightsHash, finalLoss: trained.finalLoss, epochs, backend };
+      const result = { weightsHash, finalLoss: trained.finalLoss, epochs, backend, classes };
       const stream = await readCampaignStream(store, campaignId);
       // An attempt Temporal already gave up on may finish after its successor recorded the
       // fact: the recorded one stands, and this attempt's result is dropped.
@@ -121,6 +131,7 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
             campaignId,
             round,
             ...result,
+            labelled: classes > 0 ? labelled.pointIds.length : 0,
             samplesPerSecond:
               (digits.count * (epochs - (resumed?.nextEpoch ?? 0))) /
               Math.max(durationMs / 1000, 1e-3),

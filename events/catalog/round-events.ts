@@ -20,6 +20,9 @@ export const modelTrainedSchema = z
     weightsHash: hash,
     /** Content address of the previous round's weights when training was warm-started. */
     startedFromHash: hash.optional(),
+    /** Classes of the softmax head (E3) and the labelled images it learnt from. */
+    classes: z.number().int().nonnegative().optional(),
+    labelled: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -64,5 +67,10 @@ export const roundCompletedSchema = z
     answered: z.number().int().nonnegative(),
     expired: z.number().int().nonnegative(),
     labelled: z.number().int().nonnegative(),
+    /** Accuracy of the label tree's leaves over every image, after the round's votes. */
+    labelAccuracy: share.optional(),
+    leaves: z.number().int().min(0).optional(),
+    merges: z.number().int().min(0).optional(),
+    splits: z.number().int().min(0).optional(),
   })
   .strict();

@@ -106,7 +106,15 @@ async function train(job: Job, digits: Digits, log: (line: string) => void) {
       ? { initialWeights: new Uint8Array(readFileSync(job.weightsPath)) }
       : {}),
     ...(labelled ? { labels: labelled } : {}),
-    options: job.kind === 'pretrain' ? { clusteringWeight: 0 } : { clusteringFromEpoch: 0 },
+    // Fine-tuning clusters the UMAP layout for the k-means loss: see clustering-targets.ts.
+    options:
+      job.kind === 'pretrain'
+        ? { clusteringWeight: 0 }
+        : {
+            clusteringFromEpoch: 0,
+            clusteringSpace: 'manifold',
+            reclusterEvery: plan.reclusterEvery,
+          },
     onEpochEnd: ({ epoch, loss, samplesPerSecond }) =>
       log(
         `epoch ${epoch + 1}/${epochs}: loss ${loss.toFixed(4)}, ` +

@@ -35,6 +35,8 @@ export interface ReproducePlan {
   pretrainEpochs: number;
   /** Epochs each later row trains on from the pretrained autoencoder. */
   fineTuneEpochs: number;
+  /** Fine-tuning epochs between UMAP reclusterings of the k-means loss (E2). */
+  reclusterEvery: number;
   batchSize: number;
 }
 
@@ -46,8 +48,9 @@ export const fullPlan: ReproducePlan = {
   name: 'full',
   count: 10_000,
   seeds: [1, 2, 3],
-  pretrainEpochs: 24,
+  pretrainEpochs: 20,
   fineTuneEpochs: 8,
+  reclusterEvery: 4,
   batchSize: 64,
 };
 
@@ -58,6 +61,7 @@ export const quickPlan: ReproducePlan = {
   seeds: [1],
   pretrainEpochs: 30,
   fineTuneEpochs: 6,
+  reclusterEvery: 3,
   batchSize: 32,
 };
 

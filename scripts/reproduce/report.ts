@@ -108,9 +108,11 @@ export function reportSvg(report: Report): string {
       const value = line.value(row);
       if (!value) return [];
       const x = left + group * groupWidth + (index + 0.5) * barWidth;
+      const barTop = y(value.mean);
       const shapes = [
-        `<rect class="bar" x="${x.toFixed(1)}" y="${y(value.mean).toFixed(1)}" width="${(barWidth * 0.9).toFixed(1)}" ` +
-          `height="${(bottom - y(value.mean)).toFixed(1)}" fill="${line.colour}"/>`,
+        `<rect class="bar" x="${x.toFixed(1)}" y="${barTop.toFixed(1)}" ` +
+          `width="${(barWidth * 0.9).toFixed(1)}" height="${(bottom - barTop).toFixed(1)}" ` +
+          `fill="${line.colour}"/>`,
       ];
       if (value.values.length > 1) {
         const centre = (x + barWidth * 0.45).toFixed(1);

@@ -1,0 +1,71 @@
+import type { RecordedEvent } from '../../events/catalog';
+import type { LabelTree } from '../../events/projections/label-tree';
+import { ancestorsOf, leavesOf } from '../../events/projections/label-tree';
+
+/** The labelled points as the cross-entropy loss (E3) sees them. */
+export interface TrainingClasses {
+  /** The label id each class index stands for, in a stable order. */
+  classIds: string[];
+  pointIds: number[];
+  /** Each listed point's class index into `classIds`. */
+  classes: number[];
+}
+
+/** Labels created as the parent of a merge: what is under one of them is one class. */
+export function mergeParentsOf(events: Iterable<RecordedEvent>): Set<string> {
+  const parents = new Set<string>();
+  for (const event of events) if (event.type === 'LabelsMerged') parents.add(event.data.parentId);
+  return parents;
+}
+
+/** The label a label's points are learnt and asked as: its topmost merge parent, or itself. */
+export function classLabelOf(
+  tree: LabelTree,
+  mergeParents: ReadonlySet<string>,
+  labelId: string,
+): string {
+  return (
+    ancestorsOf(tree, labelId)
+      .filter((id) => mergeParents.has(id))
+      .at(-1) ?? labelId
+  );
+}
+
+/**
+ * The label ids an expert may answer a plain query with: every leaf, lifted to its class
+ * label, once each, in the tree's order.
+ */
+export function answerLabels(tree: LabelTree, mergeParents: ReadonlySet<string>): string[] {
+  return [...new Set(leavesOf(tree).map((leaf) => classLabelOf(tree, mergeParents, leaf)))];
+}
+
+/**
+ * The classes the head learns. A point's class is its label, lifted to the topmost merge
+ * parent above it: the experts said the merged labels are one class, so training them
+ * apart would undo their vote. A split's children stay separate classes, and a split
+ * label's own remaining points stay with it.
+ */
+export function trainingClasses(
+  tree: LabelTree,
+  mergeParents: ReadonlySet<string>,
+): TrainingClasses {
+  const classOfLabel = new Map<string, string>();
+  const lift = (labelId: string) => {
+    let cached = classOfLabel.get(labelId);
+    if (cached === undefined) {
+      cached = classLabelOf(tree, mergeParents, labelId);
+      classOfLabel.set(labelId, cached);
+    }
+    return cached;
+  };
+  const labelled = Object.entries(tree.pointLabels)
+    .map(([pointId, labelId]) => ({ pointId: Number(pointId), classId: lift(labelId) }))
+    .sort((a, b) => a.pointId - b.pointId);
+  const classIds = [...new Set(labelled.map(({ classId }) => classId))].sort();
+  const index = new Map(classIds.map((id, i) => [id, i]));
+  return {
+    classIds,
+    pointIds: labelled.map(({ pointId }) => pointId),
+    classes: labelled.map(({ classId }) => index.get(classId)!),
+  };
+}

@@ -1,0 +1,188 @@
+import type { NewEvent, RecordedEvent } from '../../events/catalog';
+import { labelTreeOf, leavesOf, projectLabelTrees } from '../../events/projections/label-tree';
+import type { LabelTree } from '../../events/projections/label-tree';
+import { refuseLabelChange } from '../../events/rules/label-tree-rules';
+import { loadMnistDigits } from '../data/mnist';
+import type { ActivityDependencies } from '../dependencies';
+import { readCampaignStream } from '../events/campaign-stream';
+import { labelAccuracy } from '../labelling/label-accuracy';
+import { answerLabels, mergeParentsOf } from '../labelling/training-classes';
+import { decidePair, voteOfOption } from '../labelling/pair-decision';
+import type { PathVote } from '../labelling/pair-decision';
+import type { DecidedPair } from '../labelling/tree-changes';
+import { treeChangesOf } from '../labelling/tree-changes';
+import { nearestCentroids } from './cluster-membership';
+import { decodeClustering } from './clustering-artefact';
+
+export interface DecidePairsInput {
+  campaignId: string;
+  round: number;
+  dataset: { kind: 'mnist'; count: number; offset: number };
+  clusteringHash: string;
+}
+
+/** What the round's votes did to the label tree. */
+export interface TreeOutcome {
+  merges: number;
+  splits: number;
+  /** Points whose label a plain query's vote changed. */
+  relabelled: number;
+  /** Accuracy of the label tree's leaves over every image, once the changes are in. */
+  labelAccuracy: number;
+  leaves: number;
+}
+
+/**
+ * Turns the round's decided votes into label tree facts: each pair's votes along its path
+ * into a `PairDecided` and the merge or split it calls for, and each plain query's winning
+ * label into a relabelling of its image. Refused changes are logged, never appended.
+ */
+export function createDecidePairs({ store, artefacts, progress }: ActivityDependencies) {
+  return async function decidePairs(input: DecidePairsInput): Promise<TreeOutcome> {
+    const { campaignId, round } = input;
+    let stream = await readCampaignStream(store, campaignId);
+    const pairFacts = pairDecisionEvents(stream.events, campaignId, round, progress);
+    const fresh = pairFacts.filter(({ eventId }) => !stream.find(eventId));
+    if (fresh.length > 0) await stream.append(fresh);
+
+    stream = await readCampaignStream(store, campaignId);
+    const relabels = voteRelabels(stream.events, campaignId, round).filter(
+      ({ eventId }) => !stream.find(eventId),
+    );
+    if (relabels.length > 0) await stream.append(relabels);
+
+    stream = await readCampaignStream(store, campaignId);
+    const tree = labelTreeOf(projectLabelTrees(stream.events), campaignId);
+    const clustering = decodeClustering(await artefacts.get(input.clusteringHash));
+    const bytes = await artefacts.get(clustering.embeddingHash);
+    const layout = new Float32Array(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
+    const clusters = nearestCentroids(layout, clustering.width, clustering.centroids);
+    const truth = loadMnistDigits(input.dataset).labels;
+    const newLabels = new Set(
+      stream.events.flatMap((event) =>
+        event.type === 'CollisionDetected' && event.data.round === round
+          ? [`${event.data.pairId}.1`]
+          : [],
+      ),
+    );
+    const plainQueries = new Set(
+      stream.events.flatMap((event) =>
+        event.type === 'QueryIssued' && event.data.round === round ? [event.data.queryId] : [],
+      ),
+    );
+    const count = (matches: (event: RecordedEvent) => boolean) =>
+      stream.events.filter(matches).length;
+    return {
+      merges: count((e) => e.type === 'LabelsMerged' && newLabels.has(e.data.parentId)),
+      splits: count(
+        (e) => e.type === 'LabelSplit' && newLabels.has(e.data.children[0]?.labelId ?? ''),
+      ),
+      relabelled: count(
+        (e) =>
+          e.type === 'PointsRelabelled' &&
+          plainQueries.has(e.metadata.eventId.replace(/\/PointsRelabelled$/, '')),
+      ),
+      labelAccuracy: Object.keys(tree.pointLabels).length
+        ? labelAccuracy(tree, clusters, truth).accuracy
+        : 0,
+      leaves: leavesOf(tree).length,
+    };
+  };
+}
+
+function pairDecisionEvents(
+  events: readonly RecordedEvent[],
+  campaignId: string,
+  round: number,
+  progress: ActivityDependencies['progress'],
+): NewEvent[] {
+  const pairs = events.flatMap((event) =>
+    event.type === 'CollisionDetected' && event.data.round === round ? [event.data] : [],
+  );
+  if (pairs.length === 0) return [];
+  const winners = winningLabels(events);
+  const decided: DecidedPair[] = pairs.map((pair) => {
+    const asked = events.flatMap((event) =>
+      event.type === 'QueryIssued' && event.data.question?.pairId === pair.pairId
+        ? [event.data]
+        : [],
+    );
+    const votes: PathVote[] = asked.map((query) => ({
+      position: query.question!.position,
+      vote: voteOfOption(winners.get(query.queryId) ?? null, [
+        query.question!.groups[0].option,
+        query.question!.groups[1].option,
+      ]),
+    }));
+    return {
+      pair,
+      decision: decidePair(votes),
+      voteQueryIds: asked.map((query) => query.queryId),
+      newLabelIds: [`${pair.pairId}.1`, `${pair.pairId}.2`],
+    };
+  });
+
+  const tree = labelTreeOf(projectLabelTrees(events), campaignId);
+  const changes = treeChangesOf(tree, decided);
+  for (const { pairId, refusal } of changes.refused) {
+    progress?.('pair change refused', { campaignId, round, pairId, reason: refusal.message });
+  }
+  return [
+    ...decided.map(({ pair, decision, voteQueryIds }): NewEvent => ({
+      type: 'PairDecided',
+      eventId: `${pair.pairId}/PairDecided`,
+      data: { campaignId, round, pairId: pair.pairId, decision, voteQueryIds: [...voteQueryIds] },
+    })),
+    ...changes.accepted.map((change): NewEvent =>
+      change.type === 'LabelsMerged'
+        ? { ...change, eventId: `${campaignId}/merge/${change.data.parentId}` }
+        : { ...change, eventId: `${campaignId}/split/${change.data.children[0]!.labelId}` },
+    ),
+  ];
+}
+
+/** The winning label of every decided query; ties and unanswered queries are absent. */
+function winningLabels(events: readonly RecordedEvent[]): Map<string, string> {
+  const winners = new Map<string, string>();
+  for (const event of events) {
+    if (event.type === 'VoteDecided' && event.data.label !== null) {
+      winners.set(event.data.queryId, event.data.label);
+    }
+  }
+  return winners;
+}
+
+/**
+ * A plain query's winning label moves its image to the leaf of that name, unless the image
+ * already carries it; a name no leaf has (the tree changed since the query) moves nothing.
+ */
+function voteRelabels(events: readonly RecordedEvent[], campaignId: string, round: number) {
+  const tree = labelTreeOf(projectLabelTrees(events), campaignId);
+  const mergeParents = mergeParentsOf(events);
+  const winners = winningLabels(events);
+  const plain = events.flatMap((event) =>
+    event.type === 'QueryIssued' && event.data.round === round && !event.data.question
+      ? [event.data]
+      : [],
+  );
+  return plain.flatMap((query): NewEvent[] => {
+    const name = winners.get(query.queryId);
+    const labelId = name === undefined ? undefined : answerLabelNamed(tree, mergeParents, name);
+    if (labelId === undefined || tree.pointLabels[query.imageId] === labelId) return [];
+    const data = {
+      campaignId,
+      pointIds: [query.imageId],
+      toLabelId: labelId,
+      reason: `vote on query ${query.queryId}`,
+      by: 'vote' as const,
+    };
+    if (refuseLabelChange(tree, { type: 'PointsRelabelled', data })) return [];
+    return [{ type: 'PointsRelabelled', eventId: `${query.queryId}/PointsRelabelled`, data }];
+  });
+}
+
+function answerLabelNamed(tree: LabelTree, mergeParents: ReadonlySet<string>, name: string) {
+  return answerLabels(tree, mergeParents).find((labelId) => tree.labels[labelId]?.name === name);
+}
