@@ -174,7 +174,11 @@ describe('a labelling round on the real Temporal server', () => {
 
     const lifecycle = events
       .map((event) => event.type)
-      .filter((type) => !['QueryIssued', 'AnswerRecorded', 'VoteDecided'].includes(type));
+      .filter(
+        (type) =>
+          !['QueryIssued', 'AnswerRecorded', 'VoteDecided', 'LabelCreated'].includes(type) &&
+          type !== 'PointsRelabelled',
+      );
     expect(lifecycle).toEqual([
       'CampaignStarted',
       'DatasetRegistered',
@@ -188,6 +192,10 @@ describe('a labelling round on the real Temporal server', () => {
     expect(countOf(events, 'QueryIssued')).toBe(6);
     expect(countOf(events, 'AnswerRecorded')).toBe(12);
     expect(countOf(events, 'VoteDecided')).toBe(6);
+    // The tree is seeded with the ten digits; each decided vote labels its image there.
+    expect(countOf(events, 'LabelCreated')).toBe(10);
+    const decided = events.filter((e) => e.type === 'VoteDecided' && e.data.label !== null);
+    expect(countOf(events, 'PointsRelabelled')).toBe(decided.length);
 
     // The first query got a wrong '3' from expert-a and the truth from expert-b: a tie, so
     // the rule decides nothing unless the truth is 3.
