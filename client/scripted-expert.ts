@@ -10,39 +10,28 @@ import {
 import type { EventStore } from '../events/store/event-store';
 import type { ArtefactFolder } from '../activities/artefacts/artefact-folder';
 import { loadMnistDigits } from '../activities/data/mnist';
-import { seededRandom, type Random } from '../activities/clustering/seeded-random';
 import { syntheticClassOracle } from '../activities/labelling/image-oracle';
 import type { CampaignClient } from './campaign-client';
-import { classesOfGroup } from './simulated-panel';
+import type { SimulatedPanel } from './simulated-panel';
+import { classesOfGroup, createSimulatedPanel } from './simulated-panel';
 
-/**
- * The answer a scripted expert gives: the true label, except with probability `noise` a
- * uniformly chosen wrong option, so tests and demos can model careless experts.
- */
-export function chooseAnswer(
-  truth: string,
-  options: readonly string[],
-  noise: number,
-  random: Random,
-) {
-  const wrong = options.filter((option) => option !== truth);
-  if (wrong.length === 0 || random() >= noise) return truth;
-  return wrong[Math.floor(random() * wrong.length)]!;
-}
-
-export interface ScriptedExpertOptions {
-  store: EventStore;
-  client: CampaignClient;
+export interface ScriptedExpertOptions extends SimulatedExpertsOptions {
   expertId: string;
   /** Share of answers that are deliberately wrong, 0 to 1. */
   noise?: number;
   seed?: number;
+}
+
+/** What a panel of simulated experts needs to follow a store and answer through a client. */
+export interface SimulatedExpertsOptions {
+  store: EventStore;
+  client: CampaignClient;
   /**
    * Where decoded samples are stored. With it the expert judges a pair question's sample
    * by its own pixels (nearest real digits); without it, by the real image nearest to it.
    */
   artefacts?: ArtefactFolder;
-  onAnswer?: (answer: { queryId: string; answer: string; truth: string }) => void;
+  onAnswer?: (answer: { queryId: string; expertId: string; answer: string; truth: string }) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -52,38 +41,64 @@ interface CampaignKnowledge {
   pairs: Map<string, EventData<'CollisionDetected'>>;
 }
 
-/**
- * An expert that answers from the ground truth of the MNIST digits: it follows the event
- * store and answers every query issued to it, through the same path a person's answer takes.
- * Like a person it reads a label by its examples: a plain query is answered with the option
- * whose points hold the image's true digit, a pair question with the group whose points
- * hold the sample's digit (A when both do, as experts are told), else `neither`.
- */
+/** One expert answering from the ground truth, wrong with probability `noise`. */
 export function startScriptedExpert(options: ScriptedExpertOptions) {
-  const { store, client, expertId, noise = 0, artefacts } = options;
-  const random = seededRandom(options.seed ?? 1);
+  const { expertId, noise = 0, seed = 1 } = options;
+  const panel = createSimulatedPanel([{ expertId, errorRate: noise }], seed);
+  return startSimulatedExperts({ ...options, panel });
+}
+
+/**
+ * Simulated experts answering from the ground truth of the MNIST digits: they follow the
+ * event store and answer every query issued to them, through the same path a person's answer
+ * takes, as the panel says (its error rates, who is unavailable). Like a person they read a
+ * label by its examples: a plain query is answered with the option whose points hold the
+ * image's true digit, a pair question with the group whose points hold the sample's digit
+ * (A when both do, as experts are told), else `neither`.
+ */
+export function startSimulatedExperts(
+  options: SimulatedExpertsOptions & { panel: SimulatedPanel },
+) {
+  const { store, client, panel, artefacts } = options;
   const known = new Map<string, CampaignKnowledge>();
   let trees: LabelTrees = initialLabelTrees;
 
-  const truthOfQuery = async (query: EventData<'QueryIssued'>, campaign: CampaignKnowledge) => {
+  const answersOf = async (query: EventData<'QueryIssued'>, campaign: CampaignKnowledge) => {
     const { digits } = campaign;
     const imageTruth = digits.labels[query.imageId]!;
+    const experts = query.experts.filter((expertId) => panel.expertIds.includes(expertId));
     const question = query.question;
     if (!question) {
       const tree = labelTreeOf(trees, query.campaignId);
-      return plainAnswer(tree, query.options, imageTruth, digits.labels) ?? String(imageTruth);
+      const truth = rightPlainAnswer(tree, query.options, imageTruth, digits.labels);
+      if (truth === undefined) return [];
+      const asked = { round: query.round, options: query.options, truth };
+      return experts.map((expertId) => ({
+        expertId,
+        truth,
+        given: panel.answerQuery(expertId, asked),
+      }));
     }
     const pair = campaign.pairs.get(question.pairId);
+    if (!pair) return [];
     const sampleClass =
       artefacts && artefacts.has(question.sampleHash)
         ? campaign.judge(floats(await artefacts.get(question.sampleHash)))
         : imageTruth;
-    const fits = (pair?.groups ?? []).map((group) =>
-      classesOfGroup(group.pointIds, digits.labels).has(sampleClass),
-    );
-    if (fits[0]) return question.groups[0].option;
-    if (fits[1]) return question.groups[1].option;
-    return 'neither';
+    const asked = {
+      round: query.round,
+      groups: question.groups,
+      sampleClass,
+      groupClasses: pair.groups.map((group) => classesOfGroup(group.pointIds, digits.labels)) as [
+        Set<number>,
+        Set<number>,
+      ],
+    };
+    return experts.map((expertId) => ({
+      expertId,
+      truth: `digit ${sampleClass}`,
+      given: panel.answerPair(expertId, asked),
+    }));
   };
 
   const answer = async (event: RecordedEvent) => {
@@ -100,19 +115,19 @@ export function startScriptedExpert(options: ScriptedExpertOptions) {
       known.get(event.data.campaignId)?.pairs.set(event.data.pairId, event.data);
     }
     trees = evolveLabelTrees(trees, event);
-    if (event.type !== 'QueryIssued' || !event.data.experts.includes(expertId)) return;
+    const campaign = event.type === 'QueryIssued' ? known.get(event.data.campaignId) : undefined;
+    if (event.type !== 'QueryIssued' || !campaign) return;
 
-    const { campaignId, round, queryId, options: choices } = event.data;
-    const campaign = known.get(campaignId);
-    if (!campaign) return;
-    const truth = await truthOfQuery(event.data, campaign);
-    const given = chooseAnswer(truth, choices, noise, random);
-    try {
-      await client.answerQuery({ campaignId, round }, { queryId, expertId, answer: given });
-      options.onAnswer?.({ queryId, answer: given, truth });
-    } catch (error) {
-      // An answer refused because the query closed or expired meanwhile is expected.
-      options.onError?.(error);
+    const { campaignId, round, queryId } = event.data;
+    for (const { expertId, truth, given } of await answersOf(event.data, campaign)) {
+      if (given === null) continue;
+      try {
+        await client.answerQuery({ campaignId, round }, { queryId, expertId, answer: given });
+        options.onAnswer?.({ queryId, expertId, answer: given, truth });
+      } catch (error) {
+        // An answer refused because the query closed or expired meanwhile is expected.
+        options.onError?.(error);
+      }
     }
   };
 
@@ -120,10 +135,11 @@ export function startScriptedExpert(options: ScriptedExpertOptions) {
 }
 
 /**
- * The option naming the true digit, else the option whose label's points (itself and the
- * labels under it) are mostly of the image's digit; undefined when none fits.
+ * The right answer to a plain query: the option naming the true digit, else the option
+ * whose label's points (itself and the labels under it) hold the image's digit; undefined
+ * when none fits.
  */
-function plainAnswer(
+export function rightPlainAnswer(
   tree: LabelTree,
   options: readonly string[],
   imageTruth: number,

@@ -14,7 +14,8 @@ import { labelAccuracy } from '../../activities/labelling/label-accuracy';
 import { decodeClustering } from '../../activities/round/clustering-artefact';
 import { nearestCentroids } from '../../activities/round/cluster-membership';
 import { connectCampaignClient } from '../../client/campaign-client';
-import { startScriptedExpert } from '../../client/scripted-expert';
+import { startSimulatedExperts } from '../../client/scripted-expert';
+import { createSimulatedPanel } from '../../client/simulated-panel';
 import type { RecordedEvent, RecordedEventOf } from '../../events/catalog';
 import {
   formatTree,
@@ -100,18 +101,25 @@ const log = (line: string) =>
 
 const folder = mkdtempSync(join(tmpdir(), 'fused-labels-'));
 const digits = loadMnistDigits({ count });
-const panel = [
-  { expertId: 'ada', noise: 0.02 },
-  { expertId: 'ben', noise: 0.05 },
-  { expertId: 'cy', noise: 0.1 },
+const experts = [
+  { expertId: 'ada', errorRate: 0.02 },
+  { expertId: 'ben', errorRate: 0.05 },
+  { expertId: 'cy', errorRate: 0.1 },
+  { expertId: 'dan', errorRate: 0, available: false },
 ];
+const panelText = experts
+  .map(
+    (e) =>
+      `${e.expertId} ${e.available === false ? 'unavailable' : `${e.errorRate * 100} % wrong`}`,
+  )
+  .join(', ');
 const campaign: CampaignInput = {
   campaignId: 'fused-labels',
   name: 'MNIST with fused and split starting labels',
   owner: 'quality-manager',
   labels: fusedLabels,
   initialLabels: initialFusedLabels(digits.labels, labelledShare),
-  experts: [...panel.map((expert) => expert.expertId), 'dan'],
+  experts: experts.map((expert) => expert.expertId),
   rounds,
   dataset: { kind: 'mnist', count, offset: 0 },
   model: { clusters: 10, epochs, warmEpochs, batchSize: 32, seed: 1 },
@@ -152,9 +160,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  const experts = panel.map(({ expertId, noise }, i) =>
-    startScriptedExpert({ store, client, expertId, noise, seed: i + 1, artefacts }),
-  );
+  const panel = createSimulatedPanel(experts, 1);
+  const answering = startSimulatedExperts({ store, client, panel, artefacts });
   log(
     `campaign: ${count} digits, ${rounds} rounds, ${(labelledShare * 100).toFixed(0)} % labelled`,
   );
@@ -162,7 +169,7 @@ try {
   await client.markExpertUnavailable(campaign.campaignId, 'dan', 'on leave for the campaign');
   log('dan marked unavailable: his queries go to the others');
   await client.resultOf(campaign.campaignId);
-  for (const expert of experts) await expert.close();
+  await answering.close();
 
   const events = await store.readStream(`campaign-${campaign.campaignId}`);
   const lines = roundLines(events);
@@ -172,8 +179,8 @@ try {
     `# Fused-labels campaign on ${count} MNIST digits`,
     '',
     `Start: labels ${fusedLabels.join(', ')}; ${(labelledShare * 100).toFixed(0)} % of the ` +
-      `digits labelled. Panel: ${panel.map((e) => `${e.expertId} ${e.noise * 100} % wrong`).join(', ')}, ` +
-      `dan unavailable. ${((performance.now() - started) / 60_000).toFixed(1)} minutes.`,
+      `digits labelled. Panel: ${panelText}. ` +
+      `${((performance.now() - started) / 60_000).toFixed(1)} minutes.`,
     '',
     roundsMarkdown(lines),
     '',

@@ -1,29 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../activities/clustering/seeded-random';
-import { chooseAnswer } from '../../../client/scripted-expert';
 
-const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+import { rightPlainAnswer } from '../../../client/scripted-expert';
+import { labelTreeOf, projectLabelTrees } from '../../../events/projections/label-tree';
+import { asRecorded, campaignFacts } from '../events/event-fixtures';
 
-describe('the scripted expert', () => {
-  it('always answers the truth without noise', () => {
-    const random = seededRandom(3);
-    const given = Array.from({ length: 200 }, () => chooseAnswer('4', digits, 0, random));
-    expect(new Set(given)).toEqual(new Set(['4']));
-  });
+// Points 0-5 are the digits 4, 9, 4, 9, 1, 7; the labels name them the way experts would.
+const truth = [4, 9, 4, 9, 1, 7];
+const facts = campaignFacts('c1');
+const tree = labelTreeOf(
+  projectLabelTrees(
+    asRecorded([
+      facts.started(),
+      facts.datasetRegistered(),
+      facts.labelCreated('f', '4|9'),
+      facts.labelCreated('one', '1'),
+      facts.labelCreated('odd', 'odd shapes'),
+      facts.pointsRelabelled([0, 1, 2, 3], 'f', 'olga', 'initial'),
+      facts.pointsRelabelled([4], 'one', 'olga', 'initial'),
+      facts.labelSplit('f', [
+        { labelId: 'f1', name: 'fours', pointIds: [0, 2] },
+        { labelId: 'f2', name: 'nines', pointIds: [1, 3] },
+      ]),
+    ]),
+  ),
+  'c1',
+);
 
-  it('answers wrong about as often as its noise rate, never with the truth when wrong', () => {
-    const random = seededRandom(5);
-    const given = Array.from({ length: 4000 }, () => chooseAnswer('4', digits, 0.25, random));
-    const wrong = given.filter((answer) => answer !== '4');
-    expect(wrong.length / given.length).toBeGreaterThan(0.22);
-    expect(wrong.length / given.length).toBeLessThan(0.28);
-    expect(new Set(wrong).size).toBe(9);
-  });
-
-  it('always errs at noise 1', () => {
-    const random = seededRandom(9);
-    expect(Array.from({ length: 50 }, () => chooseAnswer('0', ['0', '1'], 1, random))).toEqual(
-      Array(50).fill('1'),
-    );
+describe('how a scripted expert reads the labels of a plain query', () => {
+  it.each([
+    [['1', 'fours', 'nines'], 1, '1'],
+    [['1', 'fours', 'nines'], 9, 'nines'],
+    [['1', '4|9'], 4, '4|9'],
+    [['1', 'odd shapes'], 7, undefined],
+  ])('options %j, digit %d: answers %s', (options, digit, expected) => {
+    expect(rightPlainAnswer(tree, options, digit, truth)).toBe(expected);
   });
 });

@@ -78,10 +78,14 @@ describe('the cross-entropy loss (E3) on the labelled subset', () => {
       'image 300 (entry 0) is not one of the 300 training images',
     ],
     [{ pointIds: [0, 1], classes: [3] }, 'expected one class per labelled image'],
-  ])('refuses labels %j before training', async (labels, message) => {
-    const attempt = trainAutoencoder(input({ labels }));
+  ])('refuses labels %j before training, leaving no checkpoint', async (labels, message) => {
+    const checkpoints: number[] = [];
+    const attempt = trainAutoencoder(
+      input({ labels, onEpochEnd: ({ epoch }) => void checkpoints.push(epoch) }),
+    );
     await expect(attempt).rejects.toThrow(ValidationError);
     await expect(trainAutoencoder(input({ labels }))).rejects.toThrow(message);
+    expect(checkpoints).toEqual([]);
   });
 
   it('refuses labels for a model without a head', async () => {

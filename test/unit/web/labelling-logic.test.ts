@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelColours } from '../../../web/src/lib/labelling/label-colours';
-import type { LabelRow } from '../../../web/src/lib/labelling/labelling-queries';
+import type { LabelNodeView } from '../../../web/src/lib/labelling/label-node';
 import { pointInPolygon, pointsInLasso } from '../../../web/src/lib/labelling/lasso';
 import { fitToFrame } from '../../../web/src/lib/labelling/scatter-scale';
 import { pointsText, toggled, visibleRows } from '../../../web/src/lib/labelling/tree-rows';
@@ -80,7 +80,7 @@ describe('scatter scale', () => {
   });
 });
 
-const row = (id: string, depth: number, children: string[], points = 0): LabelRow => ({
+const row = (id: string, depth: number, children: string[], points = 0): LabelNodeView => ({
   id,
   name: id.toUpperCase(),
   parentId: null,

@@ -1,20 +1,12 @@
-/** The rows the labelling views read, mirroring the GraphQL schema's types. */
-export interface LabelRow {
-  id: string;
-  name: string;
-  parentId: string | null;
-  children: string[];
-  depth: number;
-  points: number;
-  totalPoints: number;
-}
+import type { LabelNodeView } from './label-node';
 
+/** The rows the labelling views read, mirroring the GraphQL schema's types. */
 export interface LabelTreeRow {
   campaignId: string;
   position: number;
   pointCount: number | null;
   unlabelled: number | null;
-  labels: LabelRow[];
+  labels: LabelNodeView[];
 }
 
 export interface LayoutPointRow {

@@ -1,3 +1,4 @@
+import type { AnswerChoice } from '../dashboard/query-card';
 import type { ExemplarRow, QueryRow } from '../dashboard/dashboard-queries';
 
 /** The convention experts answer pair questions by, shown beside every one. */
@@ -10,18 +11,12 @@ export interface PairSide {
   exemplars: ExemplarRow[];
 }
 
-/** An answer button: the text on it and the answer it sends. */
-export interface PairAnswer {
-  text: string;
-  answer: string;
-}
-
 /** What a pair question card shows. */
 export interface PairQuestionModel {
   sampleUrl: string;
   sampleAlt: string;
   sides: [PairSide, PairSide];
-  answers: PairAnswer[];
+  answers: AnswerChoice[];
   hint: string;
 }
 

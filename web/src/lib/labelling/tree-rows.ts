@@ -1,7 +1,7 @@
-import type { LabelRow } from './labelling-queries';
+import type { LabelNodeView } from './label-node';
 
 /** A label as the collapsible tree shows it. */
-export interface TreeRow extends LabelRow {
+export interface TreeRow extends LabelNodeView {
   hasChildren: boolean;
   expanded: boolean;
 }
@@ -11,7 +11,7 @@ export interface TreeRow extends LabelRow {
  * collapsed label. A label's children follow it, so skipping a collapsed subtree is a skip
  * of the rows deeper than it until the next row at its depth or above.
  */
-export function visibleRows(labels: readonly LabelRow[], collapsed: ReadonlySet<string>) {
+export function visibleRows(labels: readonly LabelNodeView[], collapsed: ReadonlySet<string>) {
   const rows: TreeRow[] = [];
   let hiddenBelow: number | null = null;
   for (const label of labels) {
@@ -33,7 +33,7 @@ export function toggled(collapsed: ReadonlySet<string>, labelId: string): Set<st
 }
 
 /** "5 points" or "1 point", the count of the label itself and, if more, of its subtree. */
-export function pointsText({ points, totalPoints }: LabelRow): string {
+export function pointsText({ points, totalPoints }: LabelNodeView): string {
   const count = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
   return totalPoints === points ? count(points) : `${count(points)}, ${totalPoints} with below`;
 }

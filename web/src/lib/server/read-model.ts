@@ -1,4 +1,5 @@
 import type { AnswerRefusal, ProposedAnswer } from '../../../../events/rules/answer-rules';
+import type { LabelNodeView } from '../labelling/label-node';
 
 /** One round of a campaign as the dashboard shows it; metrics stay null until measured. */
 export interface RoundView {
@@ -60,21 +61,6 @@ export interface PairQuestionView {
   /** Content address of the sample's float32 pixels in the artefact folder. */
   sampleHash: string;
   groups: PairGroupView[];
-}
-
-/** One label of a campaign's tree with the points it holds. */
-export interface LabelNodeView {
-  id: string;
-  name: string;
-  /** null for a label at the top of the tree. */
-  parentId: string | null;
-  children: string[];
-  /** 0 at the top of the tree. */
-  depth: number;
-  /** Points carrying this label itself. */
-  points: number;
-  /** Points carrying this label or a label below it. */
-  totalPoints: number;
 }
 
 /** A campaign's label tree, labels in depth-first order, parents before their children. */

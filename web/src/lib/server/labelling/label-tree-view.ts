@@ -1,5 +1,6 @@
 import type { LabelTree } from '../../../../../events/projections/label-tree';
-import type { LabelNodeView, LabelTreeView } from '../read-model';
+import type { LabelNodeView } from '../../labelling/label-node';
+import type { LabelTreeView } from '../read-model';
 
 function countByLabel(tree: LabelTree): Map<string, number> {
   const counts = new Map<string, number>();

@@ -5,22 +5,16 @@ import {
   labelTreeOf,
   treeAt,
 } from '../../../../../events/projections/label-tree';
+import { labelEventTypes } from '../../labelling/label-events';
 import type { ClusteringRef, LabelTreeView } from '../read-model';
 import { toLabelTreeView } from './label-tree-view';
 
 /** A pair question as a QueryIssued carried it. */
 export type PairQuestion = NonNullable<EventData<'QueryIssued'>['question']>;
 
-// The events a campaign's label tree is folded from; every other event leaves it as it is.
-const treeEventTypes = new Set<RecordedEvent['type']>([
-  'DatasetRegistered',
-  'LabelCreated',
-  'LabelsMerged',
-  'LabelSplit',
-  'LabelRenamed',
-  'LabelMoved',
-  'PointsRelabelled',
-]);
+// The events a campaign's label tree is folded from: the dataset gives it its point count;
+// every other event leaves it as it is.
+const treeEventTypes = new Set<RecordedEvent['type']>(['DatasetRegistered', ...labelEventTypes]);
 
 /** What the labelling views read: label trees, their history, layouts and pair questions. */
 export interface LabellingProjection {
