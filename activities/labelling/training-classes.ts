@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../events/catalog';
 import type { LabelTree } from '../../events/projections/label-tree';
-import { ancestorsOf, leavesOf } from '../../events/projections/label-tree';
+import { ancestorsOf } from '../../events/projections/label-tree';
 
 /** The labelled points as the cross-entropy loss (E3) sees them. */
 export interface TrainingClasses {
@@ -32,11 +32,18 @@ export function classLabelOf(
 }
 
 /**
- * The label ids an expert may answer a plain query with: every leaf, lifted to its class
- * label, once each, in the tree's order.
+ * The label ids an expert may answer a plain query with, once each: every leaf, and every
+ * label still holding points of its own (a split label keeps those nobody moved), each
+ * lifted to its class label.
  */
 export function answerLabels(tree: LabelTree, mergeParents: ReadonlySet<string>): string[] {
-  return [...new Set(leavesOf(tree).map((leaf) => classLabelOf(tree, mergeParents, leaf)))];
+  const holders = new Set(Object.values(tree.pointLabels));
+  const walk = (labelId: string): string[] => {
+    const { children } = tree.labels[labelId]!;
+    const own = children.length === 0 || holders.has(labelId) ? [labelId] : [];
+    return [...own, ...children.flatMap(walk)];
+  };
+  return [...new Set(tree.roots.flatMap(walk).map((id) => classLabelOf(tree, mergeParents, id)))];
 }
 
 /**

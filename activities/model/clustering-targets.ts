@@ -15,6 +15,8 @@ export interface ClusteringTargetsInput {
   assignments?: Int32Array;
   /** Each image's class for the labelled ones, -1 for the rest. */
   classOf?: Int32Array | null;
+  /** Whether unlabelled images follow their cluster's labelled majority (see below). */
+  followLabelledMajority?: boolean;
 }
 
 /**
@@ -22,8 +24,10 @@ export interface ClusteringTargetsInput {
  * mean embedding of their cluster: k-means on the embedding itself, or on its UMAP layout,
  * which separates classes k-means on the embedding fuses (see manifold.ts), so the loss
  * sharpens the better clustering instead of a worse one. Labelled images go to the mean
- * embedding of their class: the experts already said where they belong; so do the
- * unlabelled images of a cluster whose labelled images are mostly of that class.
+ * embedding of their class: the experts already said where they belong. With
+ * `followLabelledMajority`, so do the unlabelled images of a cluster whose labelled images
+ * are mostly of that class; right when the labels are the true classes, harmful when they
+ * are coarser (a fused label would pull several clusters into one).
  */
 export function clusteringTargets(input: ClusteringTargetsInput): {
   targets: Float32Array;
@@ -42,7 +46,10 @@ export function clusteringTargets(input: ClusteringTargetsInput): {
   const classCount = classOf ? Math.max(-1, ...classOf) + 1 : 0;
   const classMeans = classOf ? meansBy(embedding, width, classOf, classCount) : null;
 
-  const classOfCluster = classOf ? majorityClassOfClusters(assignments, classOf, clusters) : null;
+  const classOfCluster =
+    classOf && input.followLabelledMajority
+      ? majorityClassOfClusters(assignments, classOf, clusters)
+      : null;
 
   const targets = new Float32Array(count * width);
   for (let i = 0; i < count; i++) {

@@ -41,6 +41,8 @@ export interface TrainingOptions {
   clusteringSpace?: ClusteringSpace;
   /** Epochs between reclusterings; in between only the centroids follow the embedding. */
   reclusterEvery?: number;
+  /** Pull unlabelled images to the class of their cluster's labelled majority (see there). */
+  followLabelledMajority?: boolean;
   /** Clusters of the k-means loss; by default the embedding width. */
   clusters?: number;
   /** Random moves of the training images; null trains on the images as they are. */
@@ -106,6 +108,7 @@ export const defaultTraining: Required<Omit<TrainingOptions, 'clusteringFromEpoc
   classificationWeight: 1,
   clusteringSpace: 'embedding',
   reclusterEvery: 1,
+  followLabelledMajority: false,
   clusters: 0,
   augmentation: { maxShift: 2, maxRotation: 0.2, maxScale: 0.1 },
   reconstructOriginal: false,
@@ -360,6 +363,7 @@ function centroidTargets(
     seed: input.seed * 31 + epoch,
     ...(recluster || !memory.assignments ? {} : { assignments: memory.assignments }),
     classOf,
+    followLabelledMajority: options.followLabelledMajority,
   });
   memory.assignments = assignments;
   return targets;

@@ -78,10 +78,11 @@ export function createPlanPairs({ store, artefacts, progress }: ActivityDependen
     const collisions = ssdbscan(layout, count, clustering.width, pointLabels, {
       minPts,
     }).collisions;
-    const candidates = [
-      ...collisionPairs(pointLabels, collisions),
-      ...spreadPairs(pointLabels, clusterOf),
-    ].slice(0, input.maxPairs);
+    // Both kinds take turns, so strong collisions never crowd every spread label out.
+    const candidates = alternating(
+      collisionPairs(pointLabels, collisions),
+      spreadPairs(pointLabels, clusterOf),
+    ).slice(0, input.maxPairs);
     const pairs = numberPairs(`${campaignId}.r${round}`, candidates);
     if (pairs.length === 0) return { labelOptions, pairs: [] };
 
@@ -148,6 +149,13 @@ async function recordPairs(
       data: { campaignId, round, ...pair },
     })),
   );
+}
+
+function alternating<T>(first: T[], second: T[]): T[] {
+  const length = Math.max(first.length, second.length);
+  return Array.from({ length }, (_, i) => [first[i], second[i]])
+    .flat()
+    .filter((item): item is T => item !== undefined);
 }
 
 function concatenated(rows: Float32Array[]): Float32Array {

@@ -123,7 +123,8 @@ const campaign: CampaignInput = {
   rounds,
   dataset: { kind: 'mnist', count, offset: 0 },
   model: { clusters: 10, epochs, warmEpochs, batchSize: 32, seed: 1 },
-  queries: { perRound: 20, quorum: 3, panelSize: 3, deadlineSeconds: 3600, pairsPerRound: 4 },
+  // A query no label fits (an expert would leave it) expires after two minutes.
+  queries: { perRound: 20, quorum: 3, panelSize: 3, deadlineSeconds: 120, pairsPerRound: 4 },
 };
 
 const [port, uiPort] = await freePorts(2);

@@ -114,6 +114,7 @@ async function train(job: Job, digits: Digits, log: (line: string) => void) {
             clusteringFromEpoch: 0,
             clusteringSpace: 'manifold',
             reclusterEvery: plan.reclusterEvery,
+            followLabelledMajority: true,
           },
     onEpochEnd: ({ epoch, loss, samplesPerSecond }) =>
       log(
