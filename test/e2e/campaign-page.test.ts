@@ -15,8 +15,19 @@ const campaign: CampaignInput = {
   campaignId: 'web-e2e',
   name: 'MNIST digits, browser test',
   experts: ['ada', 'ben'],
+  // No labelled points and no pair questions: this campaign's inbox holds plain queries only.
+  initialLabels: [],
   model: { ...base.model, epochs: 1, warmEpochs: 1 },
-  queries: { perRound: 3, quorum: 2, deadlineSeconds: 24 * 3600 },
+  queries: { perRound: 3, quorum: 2, deadlineSeconds: 24 * 3600, pairsPerRound: 0 },
+};
+// The demo's 2 % known labels on 300 digits: its round puts one pair to ada.
+const pairsCampaign: CampaignInput = {
+  ...campaign,
+  campaignId: 'web-e2e-pairs',
+  name: 'MNIST digits, pair questions',
+  initialLabels: base.initialLabels,
+  experts: ['ada'],
+  queries: { perRound: 1, quorum: 1, deadlineSeconds: 24 * 3600, pairsPerRound: 1 },
 };
 const [q1, q2, q3] = [0, 1, 2].map((index) => queryIdFor(campaign.campaignId, 1, index)) as [
   string,
@@ -35,6 +46,11 @@ const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 async function eventsOf<T extends RecordedEvent['type']>(store: EventStore, type: T) {
   const events = await store.readAll();
   return events.filter((event): event is RecordedEventOf<T> => event.type === type);
+}
+
+/** Relabellings by an expert; the round's votes relabel their images too. */
+async function expertRelabels(store: EventStore) {
+  return (await eventsOf(store, 'PointsRelabelled')).filter((event) => event.data.by === 'expert');
 }
 
 /** How many points carry a label now, by the label tree projected from the whole store. */
@@ -258,10 +274,8 @@ describe('campaign page on the running product', () => {
     await page.locator('select[name="to-label"]').selectOption('label-2');
     await page.getByRole('button', { name: /^Relabel \d+ points?$/ }).click();
 
-    await expect
-      .poll(async () => (await eventsOf(product.store, 'PointsRelabelled')).length, refreshed)
-      .toBe(1);
-    const [relabelled] = await eventsOf(product.store, 'PointsRelabelled');
+    await expect.poll(async () => (await expertRelabels(product.store)).length, refreshed).toBe(1);
+    const [relabelled] = await expertRelabels(product.store);
     expect(relabelled!.data).toEqual({
       campaignId: campaign.campaignId,
       pointIds: chosen,
@@ -299,6 +313,48 @@ describe('campaign page on the running product', () => {
         `refused (ILLEGAL_STATE): expert zoe is not on the panel of campaign ` +
           `${campaign.campaignId} (panel: ada, ben)`,
       );
-    expect((await eventsOf(product.store, 'PointsRelabelled')).length).toBe(1);
+    expect((await expertRelabels(product.store)).length).toBe(1);
   });
+
+  it('shows a pair question: its decoded sample, both groups with examples, A / B / neither', async () => {
+    await product.client.startCampaign(pairsCampaign);
+    const isPair = (event: RecordedEventOf<'QueryIssued'>) =>
+      event.data.campaignId === pairsCampaign.campaignId && event.data.question !== undefined;
+    await expect
+      .poll(
+        async () => (await eventsOf(product.store, 'QueryIssued')).filter(isPair).length,
+        roundAsked,
+      )
+      .toBe(3);
+    const [issued] = (await eventsOf(product.store, 'QueryIssued')).filter(isPair);
+    const { queryId, question, options } = issued!.data;
+    const [a, b] = question!.groups;
+
+    await page.goto(`${product.web.url}/?expert=ada`);
+    const card = page.locator(`article.pair[data-query="${queryId}"]`);
+    await expect
+      .poll(
+        () => card.locator('img.sample').evaluate((image: HTMLImageElement) => image.naturalWidth),
+        roundAsked,
+      )
+      .toBe(28);
+    expect(await card.getByRole('button').allTextContents()).toEqual([
+      `A: ${a.option}`,
+      `B: ${b.option}`,
+      'neither',
+    ]);
+    expect(await card.locator('.hint').textContent()).toBe(
+      'If it fits both, choose A; if it fits neither, choose neither.',
+    );
+    expect(await card.locator('[data-side="A"] img').count()).toBe(a.exemplarIds.length);
+    expect(await card.locator('[data-side="B"] img').count()).toBe(b.exemplarIds.length);
+
+    await card.getByRole('button', { name: 'neither', exact: true }).click();
+    await expect
+      .poll(async () => {
+        const answers = await eventsOf(product.store, 'AnswerRecorded');
+        return answers.find((answer) => answer.data.queryId === queryId)?.data.answer;
+      }, refreshed)
+      .toBe(options[2]);
+  }, 300_000);
 });
