@@ -75,7 +75,8 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
     const stream = await readCampaignStream(store, campaignId);
     const tree = labelTreeOf(projectLabelTrees(stream.events), campaignId);
     const labelled = trainingClasses(tree, mergeParentsOf(stream.events));
-    const classes = labelled.classIds.length >= 2 ? labelled.classIds.length : 0;
+    const labelWeight = model.labelWeight ?? 0;
+    const classes = labelWeight > 0 && labelled.classIds.length >= 2 ? labelled.classIds.length : 0;
     const epochs = input.startFromHash ? model.warmEpochs : model.epochs;
     const checkpointRef = `checkpoints/${campaignId}/round-${round}.json`;
     const resumed = await lastCheckpoint(artefacts, checkpointRef);
@@ -95,7 +96,10 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
       startEpoch: resumed?.nextEpoch ?? 0,
       // Fixed here rather than inferred from the start weights, so a resumed attempt keeps the
       // schedule: warm rounds cluster from the first epoch, a first round after 60 %.
-      options: { clusteringFromEpoch: input.startFromHash ? 0 : Math.floor(0.6 * epochs) },
+      options: {
+        clusteringFromEpoch: input.startFromHash ? 0 : Math.floor(0.6 * epochs),
+        classificationWeight: labelWeight,
+      },
       initialWeights: startHash ? await artefacts.get(startHash) : undefined,
       onBatch: () => heartbeat(checkpoint),
       onEpochEnd: async ({ epoch, loss, samplesPerSecond, weights }) => {

@@ -60,8 +60,15 @@ function option(
 ) {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isFinite(number) || number < min || number > max) {
-    fail(`--${name}: expected a number from ${min} to ${max}, received ${value}`);
+  const whole = Number.isInteger(min) && name !== 'labelled';
+  if (
+    !Number.isFinite(number) ||
+    number < min ||
+    number > max ||
+    (whole && !Number.isInteger(number))
+  ) {
+    const kind = whole ? 'an integer' : 'a number';
+    fail(`--${name}: expected ${kind} from ${min} to ${max}, received ${value}`);
   }
   return number;
 }

@@ -36,7 +36,7 @@ function planFrom(args: Record<string, string | boolean | undefined>): Reproduce
   const base = args.quick ? quickPlan : fullPlan;
   const seeds =
     typeof args.seeds === 'string'
-      ? args.seeds.split(',').map((s) => Number(s.trim()))
+      ? args.seeds.split(',').map((s) => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN))
       : base.seeds;
   if (seeds.length === 0 || seeds.some((seed) => !Number.isInteger(seed) || seed < 0)) {
     fail(`--seeds: expected non-negative integers separated by commas, received ${args.seeds}`);

@@ -33,7 +33,7 @@ const campaign: CampaignInput = {
   experts,
   rounds: 2,
   dataset: { kind: 'mnist', count: 600, offset: 0 },
-  model: { clusters: 10, epochs: 4, warmEpochs: 2, batchSize: 32, seed: 2 },
+  model: { clusters: 10, epochs: 4, warmEpochs: 2, batchSize: 32, seed: 2, labelWeight: 1 },
   queries: { perRound: 3, quorum: 3, deadlineSeconds: 600, pairsPerRound: 3 },
 };
 
