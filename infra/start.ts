@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { connectCampaignClient } from '../client/campaign-client';
 import { openArtefactFolder } from '../activities/artefacts/artefact-folder';
 import { startScriptedExpert } from '../client/scripted-expert';
-import { ValidationError } from '../events/errors';
 import { summarizeEvent } from '../events/projections/event-summary';
 import { openEventStore } from '../events/store/open';
 import { buildWebApp, webBuildIsStale } from '../web/app-build';
@@ -14,6 +13,7 @@ import { startWebServer } from '../web/server-process';
 import { demoCampaign } from './demo-campaign';
 import { startWorkerEntry } from './owned-process';
 import { describeWorkerLine } from './progress-lines';
+import { numberOption } from './command-line';
 import { readSettings } from './settings';
 import { startTemporalServer } from './temporal/server';
 
@@ -26,20 +26,6 @@ Starts Temporal, the worker, the web app and (unless --no-demo) the MNIST demo c
   --no-demo     start no campaign
 Options apply when the demo campaign is created; an existing one continues as it was.
 State lives in DATA_DIR (default .data); delete it to start over. Environment: see README.`;
-
-/** Reads a numeric option, refusing anything outside its range before anything starts. */
-function numberOption(name: string, text: string, min: number, max: number, integer: boolean) {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new ValidationError(
-      `--${name} must be ${integer ? 'an integer' : 'a number'}, got "${text}"`,
-    );
-  }
-  if (value < min || value > max) {
-    throw new ValidationError(`--${name} must be from ${min} to ${max}, got ${value}`);
-  }
-  return value;
-}
 
 async function main() {
   const { values } = parseArgs({

@@ -6,7 +6,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 
 import { openArtefactFolder } from '../../activities/artefacts/artefact-folder';
 import { loadMnistDigits } from '../../activities/data/mnist';
@@ -24,6 +23,7 @@ import {
   treeAt,
 } from '../../events/projections/label-tree';
 import { openSqliteEventStore } from '../../events/store/sqlite-event-store';
+import { scriptCommandLine } from '../../infra/command-line';
 import { startWorkerEntry } from '../../infra/owned-process';
 import { freePorts } from '../../infra/temporal/free-port';
 import { startTemporalServer } from '../../infra/temporal/server';
@@ -46,59 +46,20 @@ Options:
   --out DIR        results folder (default experiment-results/fused-labels)
   -h, --help       this text`;
 
-function fail(message: string): never {
-  console.error(`fused-labels: ${message}\n\n${help}`);
-  process.exit(2);
-}
-
-function option(
-  value: string | undefined,
-  name: string,
-  min: number,
-  max: number,
-  fallback: number,
-) {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  const whole = Number.isInteger(min) && name !== 'labelled';
-  if (
-    !Number.isFinite(number) ||
-    number < min ||
-    number > max ||
-    (whole && !Number.isInteger(number))
-  ) {
-    const kind = whole ? 'an integer' : 'a number';
-    fail(`--${name}: expected ${kind} from ${min} to ${max}, received ${value}`);
-  }
-  return number;
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      count: { type: 'string' },
-      rounds: { type: 'string' },
-      labelled: { type: 'string' },
-      epochs: { type: 'string' },
-      'warm-epochs': { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  fail((error as Error).message);
-}
-const args = parsed.values;
-if (args.help) {
-  console.log(help);
-  process.exit(0);
-}
-const count = Math.round(option(args.count, 'count', 500, 10_000, 2000));
-const rounds = Math.round(option(args.rounds, 'rounds', 1, 20, 4));
-const labelledShare = option(args.labelled, 'labelled', 0.01, 1, 0.1);
-const epochs = Math.round(option(args.epochs, 'epochs', 1, 500, 30));
-const warmEpochs = Math.round(option(args['warm-epochs'], 'warm-epochs', 1, 500, 8));
+const { values: args, number } = scriptCommandLine('fused-labels', help, {
+  count: { type: 'string' },
+  rounds: { type: 'string' },
+  labelled: { type: 'string' },
+  epochs: { type: 'string' },
+  'warm-epochs': { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+});
+const count = number('count', 2000, [500, 10_000]);
+const rounds = number('rounds', 4, [1, 20]);
+const labelledShare = number('labelled', 0.1, [0.01, 1], false);
+const epochs = number('epochs', 30, [1, 500]);
+const warmEpochs = number('warm-epochs', 8, [1, 500]);
 const out = resolve(args.out ?? 'experiment-results/fused-labels');
 mkdirSync(out, { recursive: true });
 

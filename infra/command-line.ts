@@ -1,0 +1,61 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+import { ValidationError } from '../events/errors';
+
+/** Reads a numeric option, refusing anything outside its range before anything starts. */
+export function numberOption(
+  name: string,
+  text: string,
+  min: number,
+  max: number,
+  integer: boolean,
+) {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new ValidationError(
+      `--${name} must be ${integer ? 'an integer' : 'a number'}, got "${text}"`,
+    );
+  }
+  if (value < min || value > max) {
+    throw new ValidationError(`--${name} must be from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The command line of a script: parsed, `--help` printed (exit 0), and any refusal printed
+ * with the usage (exit 2) before the script does anything. The options must include `help`.
+ */
+export function scriptCommandLine<const O extends Options>(
+  script: string,
+  help: string,
+  options: O,
+) {
+  const fail = (message: string): never => {
+    console.error(`${script}: ${message}\n\n${help}`);
+    process.exit(2);
+  };
+  let values: ReturnType<typeof parseArgs<{ options: O }>>['values'];
+  try {
+    values = parseArgs({ options }).values;
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if ((values as { help?: boolean }).help) {
+    console.log(help);
+    process.exit(0);
+  }
+  /** A numeric option, or its default when absent; out of range fails the script. */
+  const number = (name: string, fallback: number, range: [number, number], integer = true) => {
+    const text = (values as Record<string, unknown>)[name];
+    if (typeof text !== 'string') return fallback;
+    try {
+      return numberOption(name, text, range[0], range[1], integer);
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+  };
+  return { values, fail, number };
+}
