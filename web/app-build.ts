@@ -17,6 +17,7 @@ const sources = [
   'activities/data',
   'activities/artefacts',
   'activities/round/clustering-artefact.ts',
+  'activities/round/cluster-membership.ts',
   'client/campaign-client.ts',
   'workflows/campaign-input.ts',
   'workflows/messages.ts',

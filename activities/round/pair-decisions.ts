@@ -1,6 +1,5 @@
 import type { NewEvent, RecordedEvent } from '../../events/catalog';
 import { labelTreeOf, leavesOf, projectLabelTrees } from '../../events/projections/label-tree';
-import type { LabelTree } from '../../events/projections/label-tree';
 import { refuseLabelChange } from '../../events/rules/label-tree-rules';
 import { loadMnistDigits } from '../data/mnist';
 import type { ActivityDependencies } from '../dependencies';
@@ -11,8 +10,7 @@ import { decidePair, voteOfOption } from '../labelling/pair-decision';
 import type { PathVote } from '../labelling/pair-decision';
 import type { DecidedPair } from '../labelling/tree-changes';
 import { treeChangesOf } from '../labelling/tree-changes';
-import { nearestCentroids } from './cluster-membership';
-import { decodeClustering } from './clustering-artefact';
+import { readClusteredLayout } from './cluster-membership';
 
 export interface DecidePairsInput {
   campaignId: string;
@@ -53,21 +51,16 @@ export function createDecidePairs({ store, artefacts, progress }: ActivityDepend
 
     stream = await readCampaignStream(store, campaignId);
     const tree = labelTreeOf(projectLabelTrees(stream.events), campaignId);
-    const clustering = decodeClustering(await artefacts.get(input.clusteringHash));
-    const bytes = await artefacts.get(clustering.embeddingHash);
-    const layout = new Float32Array(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-    );
-    const clusters = nearestCentroids(layout, clustering.width, clustering.centroids);
+    const { clusters } = await readClusteredLayout(artefacts, input.clusteringHash);
     const truth = loadMnistDigits(input.dataset).labels;
     const newLabels = new Set(
       stream.events.flatMap((event) =>
         event.type === 'CollisionDetected' && event.data.round === round
-          ? [`${event.data.pairId}.1`]
+          ? [newLabelIdsOf(event.data.pairId)[0]]
           : [],
       ),
     );
-    const plainQueries = new Set(
+    const roundQueries = new Set(
       stream.events.flatMap((event) =>
         event.type === 'QueryIssued' && event.data.round === round ? [event.data.queryId] : [],
       ),
@@ -82,7 +75,7 @@ export function createDecidePairs({ store, artefacts, progress }: ActivityDepend
       relabelled: count(
         (e) =>
           e.type === 'PointsRelabelled' &&
-          plainQueries.has(e.metadata.eventId.replace(/\/PointsRelabelled$/, '')),
+          roundQueries.has(e.metadata.eventId.replace(/\/PointsRelabelled$/, '')),
       ),
       labelAccuracy: Object.keys(tree.pointLabels).length
         ? labelAccuracy(tree, clusters, truth).accuracy
@@ -91,6 +84,9 @@ export function createDecidePairs({ store, artefacts, progress }: ActivityDepend
     };
   };
 }
+
+/** Ids of the labels a pair's merge (its new parent: the first) or split creates. */
+const newLabelIdsOf = (pairId: string): [string, string] => [`${pairId}.1`, `${pairId}.2`];
 
 function pairDecisionEvents(
   events: readonly RecordedEvent[],
@@ -120,7 +116,7 @@ function pairDecisionEvents(
       pair,
       decision: decidePair(votes),
       voteQueryIds: asked.map((query) => query.queryId),
-      newLabelIds: [`${pair.pairId}.1`, `${pair.pairId}.2`],
+      newLabelIds: newLabelIdsOf(pair.pairId),
     };
   });
 
@@ -160,7 +156,12 @@ function winningLabels(events: readonly RecordedEvent[]): Map<string, string> {
  */
 function voteRelabels(events: readonly RecordedEvent[], campaignId: string, round: number) {
   const tree = labelTreeOf(projectLabelTrees(events), campaignId);
-  const mergeParents = mergeParentsOf(events);
+  // Reversed, so that of two labels with one name the first in the tree wins.
+  const answerNamed = new Map(
+    answerLabels(tree, mergeParentsOf(events))
+      .map((labelId) => [tree.labels[labelId]!.name, labelId] as const)
+      .reverse(),
+  );
   const winners = winningLabels(events);
   const plain = events.flatMap((event) =>
     event.type === 'QueryIssued' && event.data.round === round && !event.data.question
@@ -169,7 +170,7 @@ function voteRelabels(events: readonly RecordedEvent[], campaignId: string, roun
   );
   return plain.flatMap((query): NewEvent[] => {
     const name = winners.get(query.queryId);
-    const labelId = name === undefined ? undefined : answerLabelNamed(tree, mergeParents, name);
+    const labelId = name === undefined ? undefined : answerNamed.get(name);
     if (labelId === undefined || tree.pointLabels[query.imageId] === labelId) return [];
     const data = {
       campaignId,
@@ -181,8 +182,4 @@ function voteRelabels(events: readonly RecordedEvent[], campaignId: string, roun
     if (refuseLabelChange(tree, { type: 'PointsRelabelled', data })) return [];
     return [{ type: 'PointsRelabelled', eventId: `${query.queryId}/PointsRelabelled`, data }];
   });
-}
-
-function answerLabelNamed(tree: LabelTree, mergeParents: ReadonlySet<string>, name: string) {
-  return answerLabels(tree, mergeParents).find((labelId) => tree.labels[labelId]?.name === name);
 }

@@ -12,8 +12,7 @@ import { collisionPairs, numberPairs, spreadPairs } from '../labelling/spread-pa
 import { answerLabels, mergeParentsOf, trainingClasses } from '../labelling/training-classes';
 import { initModelBackend } from '../model/backend';
 import { loadTrainedModel } from '../model/train';
-import { decodeClustering } from './clustering-artefact';
-import { nearestCentroids } from './cluster-membership';
+import { readClusteredLayout } from './cluster-membership';
 import { autoencoderConfigFor } from './model-config';
 
 export interface PlanPairsInput {
@@ -64,16 +63,12 @@ export function createPlanPairs({ store, artefacts, progress }: ActivityDependen
       classes.pointIds.map((pointId, i) => [pointId, classes.classIds[classes.classes[i]!]!]),
     );
 
-    const clustering = decodeClustering(await artefacts.get(input.clusteringHash));
-    const layoutBytes = await artefacts.get(clustering.embeddingHash);
-    const layout = new Float32Array(
-      layoutBytes.buffer.slice(
-        layoutBytes.byteOffset,
-        layoutBytes.byteOffset + layoutBytes.byteLength,
-      ),
-    );
+    const {
+      clustering,
+      layout,
+      clusters: clusterOf,
+    } = await readClusteredLayout(artefacts, input.clusteringHash);
     const count = layout.length / clustering.width;
-    const clusterOf = nearestCentroids(layout, clustering.width, clustering.centroids);
 
     const collisions = ssdbscan(layout, count, clustering.width, pointLabels, {
       minPts,
@@ -103,8 +98,9 @@ export function createPlanPairs({ store, artefacts, progress }: ActivityDependen
           path.samples.length,
         );
         const options = optionsOf(tree, pair);
+        const size = images.length / path.samples.length;
         for (const [index, sample] of path.samples.entries()) {
-          const pixels = images.slice(index * 784, (index + 1) * 784);
+          const pixels = images.slice(index * size, (index + 1) * size);
           questions.push({
             pairId: pair.pairId,
             position: sample.position,

@@ -10,8 +10,7 @@ import { join, resolve } from 'node:path';
 import { openArtefactFolder } from '../../activities/artefacts/artefact-folder';
 import { loadMnistDigits } from '../../activities/data/mnist';
 import { labelAccuracy } from '../../activities/labelling/label-accuracy';
-import { decodeClustering } from '../../activities/round/clustering-artefact';
-import { nearestCentroids } from '../../activities/round/cluster-membership';
+import { readClusteredLayout } from '../../activities/round/cluster-membership';
 import { connectCampaignClient } from '../../client/campaign-client';
 import { startSimulatedExperts } from '../../client/scripted-expert';
 import { createSimulatedPanel } from '../../client/simulated-panel';
@@ -206,12 +205,7 @@ function roundLines(events: RecordedEvent[]) {
 /** The final tree scored against the digits (leaves) and against the parent classes. */
 async function parentAndLeafAccuracy(events: RecordedEvent[]) {
   const clustered = ofType(events, 'ClustersAssigned').at(-1)!.data;
-  const clustering = decodeClustering(await artefacts.get(clustered.clusteringHash));
-  const bytes = await artefacts.get(clustering.embeddingHash);
-  const layout = new Float32Array(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-  );
-  const clusters = nearestCentroids(layout, clustering.width, clustering.centroids);
+  const { clusters } = await readClusteredLayout(artefacts, clustered.clusteringHash);
   const tree = labelTreeOf(projectLabelTrees(events), campaign.campaignId);
   const parents = Int32Array.from(digits.labels, parentClassOf);
   return {

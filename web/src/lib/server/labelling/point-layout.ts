@@ -3,6 +3,7 @@ import {
   decodeClustering,
   type ClusteringArtefact,
 } from '../../../../../activities/round/clustering-artefact';
+import { nearestCentroids } from '../../../../../activities/round/cluster-membership';
 import { ValidationError } from '../../../../../events/errors';
 import type { ClusteringRef } from '../read-model';
 
@@ -20,18 +21,6 @@ export interface PointLayout {
   /** Width of the stored layout; only the first two coordinates are plotted. */
   dimensions: number;
   points: LayoutPoint[];
-}
-
-function nearestCentroid(row: Float32Array, clustering: ClusteringArtefact): number {
-  const { k, width, centroids } = clustering;
-  let best = 0;
-  let bestDistance = Infinity;
-  for (let c = 0; c < k; c += 1) {
-    let distance = 0;
-    for (let d = 0; d < width; d += 1) distance += (row[d]! - centroids[c * width + d]!) ** 2;
-    if (distance < bestDistance) [best, bestDistance] = [c, distance];
-  }
-  return best;
 }
 
 /**
@@ -53,13 +42,16 @@ export function decodePointLayout(
   }
 
   const view = new DataView(layout.buffer, layout.byteOffset, layout.byteLength);
-  const count = layout.byteLength / (4 * width);
-  const points = Array.from({ length: count }, (_, id) => {
-    const row = Float32Array.from({ length: width }, (_, d) =>
-      view.getFloat32((id * width + d) * 4, true),
-    );
-    return { id, x: row[0]!, y: row[1]!, cluster: nearestCentroid(row, clustering) };
-  });
+  const rows = Float32Array.from({ length: layout.byteLength / 4 }, (_, i) =>
+    view.getFloat32(i * 4, true),
+  );
+  const clusters = nearestCentroids(rows, width, clustering.centroids);
+  const points = Array.from(clusters, (cluster, id) => ({
+    id,
+    x: rows[id * width]!,
+    y: rows[id * width + 1]!,
+    cluster,
+  }));
   return { round, dimensions: width, points };
 }
 
