@@ -70,14 +70,16 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
   });
   log.info('model trained', { campaignId, round, weightsHash: trained.weightsHash });
 
-  const clusters = await steps.assignClusters({
+  // The round's model as the later steps load it.
+  const roundModel = {
     campaignId,
     round,
     dataset: campaign.dataset,
     model: campaign.model,
     weightsHash: trained.weightsHash,
     classes: trained.classes ?? 0,
-  });
+  };
+  const clusters = await steps.assignClusters(roundModel);
   log.info('clusters assigned', { campaignId, round, accuracy: clusters.accuracy });
 
   const uncertainty = await steps.scoreUncertainty({
@@ -88,12 +90,7 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
   });
 
   const planned = await steps.planPairs({
-    campaignId,
-    round,
-    dataset: campaign.dataset,
-    model: campaign.model,
-    weightsHash: trained.weightsHash,
-    classes: trained.classes ?? 0,
+    ...roundModel,
     clusteringHash: clusters.clusteringHash,
     maxPairs: campaign.queries.pairsPerRound ?? 3,
   });
