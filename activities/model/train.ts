@@ -97,6 +97,14 @@ export interface LabelledImages {
 
 type ResolvedOptions = Required<TrainingOptions>;
 
+/** What a training run carries from epoch to epoch. */
+interface TrainingState {
+  /** Each image's class for the cross-entropy loss, -1 when unlabelled; null when it is off. */
+  classOf: Int32Array | null;
+  /** The k-means loss's last assignments, kept between reclusterings. */
+  assignments?: Int32Array;
+}
+
 /**
  * Defaults measured on 2,000 digits (scripts/experiments/sweep.ts): Adam at 2e-3 reached a
  * lower loss in the same epochs than 1e-3 without the instability of 3e-3; moved copies of
@@ -131,11 +139,13 @@ export async function trainAutoencoder(input: TrainAutoencoderInput): Promise<Tr
     ...input.options,
   };
   const model = createAutoencoderModel({ seed, ...input.config });
+  const state: TrainingState = { classOf: null };
   const [height, width, channels] = model.config.inputShape;
   try {
     validateImages({ images, count, width, height, channels }, { width, height, channels });
     validateSchedule(epochs, batchSize, startEpoch);
-    classOfImage(input.labels, count, model.config.classes);
+    const classOf = classOfImage(input.labels, count, model.config.classes);
+    state.classOf = options.classificationWeight > 0 ? classOf : null;
     // A warm start may come from a model whose head had other classes: only its
     // autoencoder carries over then.
     if (input.initialWeights) setWeights(model, input.initialWeights, !startEpoch);
@@ -146,11 +156,10 @@ export async function trainAutoencoder(input: TrainAutoencoderInput): Promise<Tr
 
   const optimizer = tf.train.adam(options.learningRate);
   let finalLoss = Number.NaN;
-  const memory = {};
   try {
     for (let epoch = startEpoch; epoch < epochs; epoch++) {
       const started = performance.now();
-      finalLoss = await runEpoch(model, optimizer, input, options, epoch, memory);
+      finalLoss = await runEpoch(model, optimizer, input, options, epoch, state);
       const seconds = (performance.now() - started) / 1000;
       await input.onEpochEnd?.({
         epoch,
@@ -191,7 +200,7 @@ async function runEpoch(
   input: TrainAutoencoderInput,
   options: ResolvedOptions,
   epoch: number,
-  memory: { assignments?: Int32Array },
+  state: TrainingState,
 ): Promise<number> {
   const { images, count, batchSize, seed } = input;
   const [height, width, channels] = model.config.inputShape;
@@ -202,11 +211,8 @@ async function runEpoch(
   const useClustering = options.clusteringWeight > 0 && epoch >= options.clusteringFromEpoch;
   const k = model.config.embeddingSize;
   const classes = model.config.classes;
-  const classOf =
-    options.classificationWeight > 0 ? classOfImage(input.labels, count, classes) : null;
-  const targets = useClustering
-    ? centroidTargets(model, input, options, epoch, memory, classOf)
-    : undefined;
+  const { classOf } = state;
+  const targets = useClustering ? centroidTargets(model, input, options, epoch, state) : undefined;
   const oneHot = new Float32Array(batchSize * Math.max(classes, 1));
   const labelledMask = new Float32Array(batchSize);
   const variables = trainableVariables(model);
@@ -348,8 +354,7 @@ function centroidTargets(
   input: TrainAutoencoderInput,
   options: ResolvedOptions,
   epoch: number,
-  memory: { assignments?: Int32Array },
-  classOf: Int32Array | null,
+  state: TrainingState,
 ): Float32Array {
   const k = model.config.embeddingSize;
   const embedding = wrapTrainedModel(model, 0).embed(input.images, input.count);
@@ -361,11 +366,11 @@ function centroidTargets(
     clusters: options.clusters > 0 ? options.clusters : k,
     space: options.clusteringSpace,
     seed: input.seed * 31 + epoch,
-    ...(recluster || !memory.assignments ? {} : { assignments: memory.assignments }),
-    classOf,
+    ...(recluster || !state.assignments ? {} : { assignments: state.assignments }),
+    classOf: state.classOf,
     followLabelledMajority: options.followLabelledMajority,
   });
-  memory.assignments = assignments;
+  state.assignments = assignments;
   return targets;
 }
 
