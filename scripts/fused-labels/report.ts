@@ -69,7 +69,8 @@ export function roundsSvg(lines: RoundLine[], target: number): string {
     { name: 'label tree accuracy', colour: '#2ca02c', pick: (l: RoundLine) => l.labelAccuracy },
   ];
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
+      'font-family="sans-serif" font-size="12">',
     '<title>Fused-labels campaign: accuracy per round</title>',
     ...[0, 0.2, 0.4, 0.6, 0.8, 1].map(
       (tick) =>

@@ -147,7 +147,8 @@ export function reportSvg(report: Report): string {
     ...labels,
     ...legend,
     `<text x="${width / 2}" y="${height - 20}" text-anchor="middle">` +
-      `${report.plan.count} digits, ${report.plan.seeds.length} seed(s); whiskers: min–max</text>`,
+      `${report.plan.count} digits, ${report.plan.seeds.length} seed(s); ` +
+      'whiskers: min–max</text>',
     '</svg>',
   ].join('\n');
 }

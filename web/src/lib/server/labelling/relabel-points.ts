@@ -53,7 +53,8 @@ function refuseInput(events: RecordedEvent[], input: RelabelPointsInput): Domain
   const panel = started.data.experts;
   if (!panel.includes(expertId)) {
     return new IllegalStateError(
-      `expert ${expertId} is not on the panel of campaign ${campaignId} (panel: ${panel.join(', ')})`,
+      `expert ${expertId} is not on the panel of campaign ${campaignId} ` +
+        `(panel: ${panel.join(', ')})`,
     );
   }
   if (pointIds.length === 0) {
