@@ -85,7 +85,7 @@ export async function runJob(job: Job, log: (line: string) => void): Promise<Row
   ];
 }
 
-async function train(job: Job, digits: Digits, log: (line: string) => void) {
+function train(job: Job, digits: Digits, log: (line: string) => void) {
   const { plan, seed } = job;
   const labelled = job.kind === 'fine-tune' ? labelledSubset(job.row, digits, seed) : undefined;
   const config: AutoencoderConfig = {
@@ -94,35 +94,35 @@ async function train(job: Job, digits: Digits, log: (line: string) => void) {
     classes: labelled ? clusters : 0,
   };
   const epochs = job.kind === 'pretrain' ? plan.pretrainEpochs : plan.fineTuneEpochs;
-  const started = performance.now();
-  const model = await trainAutoencoder({
-    images: digits.images,
-    count: digits.count,
-    config,
-    seed,
-    epochs,
-    batchSize: plan.batchSize,
-    ...(job.kind === 'fine-tune'
-      ? { initialWeights: new Uint8Array(readFileSync(job.weightsPath)) }
-      : {}),
-    ...(labelled ? { labels: labelled } : {}),
-    // Fine-tuning clusters the UMAP layout for the k-means loss: see clustering-targets.ts.
-    options:
-      job.kind === 'pretrain'
-        ? { clusteringWeight: 0 }
-        : {
-            clusteringFromEpoch: 0,
-            clusteringSpace: 'manifold',
-            reclusterEvery: plan.reclusterEvery,
-            followLabelledMajority: true,
-          },
-    onEpochEnd: ({ epoch, loss, samplesPerSecond }) =>
-      log(
-        `epoch ${epoch + 1}/${epochs}: loss ${loss.toFixed(4)}, ` +
-          `${(1000 / samplesPerSecond).toFixed(2)} ms per sample`,
-      ),
-  });
-  return { value: model, seconds: (performance.now() - started) / 1000 };
+  return timed(() =>
+    trainAutoencoder({
+      images: digits.images,
+      count: digits.count,
+      config,
+      seed,
+      epochs,
+      batchSize: plan.batchSize,
+      ...(job.kind === 'fine-tune'
+        ? { initialWeights: new Uint8Array(readFileSync(job.weightsPath)) }
+        : {}),
+      ...(labelled ? { labels: labelled } : {}),
+      // Fine-tuning clusters the UMAP layout for the k-means loss: see clustering-targets.ts.
+      options:
+        job.kind === 'pretrain'
+          ? { clusteringWeight: 0 }
+          : {
+              clusteringFromEpoch: 0,
+              clusteringSpace: 'manifold',
+              reclusterEvery: plan.reclusterEvery,
+              followLabelledMajority: true,
+            },
+      onEpochEnd: ({ epoch, loss, samplesPerSecond }) =>
+        log(
+          `epoch ${epoch + 1}/${epochs}: loss ${loss.toFixed(4)}, ` +
+            `${(1000 / samplesPerSecond).toFixed(2)} ms per sample`,
+        ),
+    }),
+  );
 }
 
 /** The row's share of images with their true class, drawn by seed; none for other rows. */
@@ -151,8 +151,8 @@ function evaluate(model: TrainedModel, digits: Digits, seed: number) {
   });
 }
 
-function timed<T>(work: () => T): { value: T; seconds: number };
 function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }>;
+function timed<T>(work: () => T): { value: T; seconds: number };
 function timed<T>(work: () => T | Promise<T>) {
   const started = performance.now();
   const done = (value: T) => ({ value, seconds: (performance.now() - started) / 1000 });
