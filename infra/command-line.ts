@@ -39,7 +39,10 @@ export function scriptCommandLine<const O extends Options>(
   };
   let values: ReturnType<typeof parseArgs<{ options: O }>>['values'];
   try {
-    values = parseArgs({ options }).values;
+    values = parseArgs({
+      options,
+      args: attachNegativeValues(process.argv.slice(2), options),
+    }).values;
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -58,4 +61,18 @@ export function scriptCommandLine<const O extends Options>(
     }
   };
   return { values, fail, number };
+}
+
+/**
+ * Writes `--rounds -1` as `--rounds=-1`: node's parser takes a value that starts with a dash
+ * for an option and refuses it as ambiguous, where the range check would say what is wrong.
+ */
+export function attachNegativeValues(args: string[], options: Options): string[] {
+  const takesValue = (arg: string | undefined) =>
+    arg?.startsWith('--') === true && options[arg.slice(2)]?.type === 'string';
+  const negative = (arg: string | undefined) => arg !== undefined && /^-\.?\d/.test(arg);
+  return args.flatMap((arg, index) => {
+    if (negative(arg) && takesValue(args[index - 1])) return [];
+    return takesValue(arg) && negative(args[index + 1]) ? [`${arg}=${args[index + 1]}`] : [arg];
+  });
 }

@@ -2,7 +2,6 @@
 // starts the Temporal dev server (SQLite), the worker and the web app, then a demo campaign
 // on real MNIST digits answered by a scripted expert, and prints its progress.
 import { mkdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { connectCampaignClient } from '../client/campaign-client';
 import { openArtefactFolder } from '../activities/artefacts/artefact-folder';
 import { startScriptedExpert } from '../client/scripted-expert';
@@ -13,7 +12,7 @@ import { startWebServer } from '../web/server-process';
 import { demoCampaign } from './demo-campaign';
 import { startWorkerEntry } from './owned-process';
 import { describeWorkerLine } from './progress-lines';
-import { numberOption } from './command-line';
+import { scriptCommandLine } from './command-line';
 import { readSettings } from './settings';
 import { startTemporalServer } from './temporal/server';
 
@@ -28,20 +27,17 @@ Options apply when the demo campaign is created; an existing one continues as it
 State lives in DATA_DIR (default .data); delete it to start over. Environment: see README.`;
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      rounds: { type: 'string', default: '3' },
-      count: { type: 'string', default: '2000' },
-      noise: { type: 'string', default: '0.05' },
-      'no-demo': { type: 'boolean', default: false },
-      'no-expert': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, number } = scriptCommandLine('npm start', usage, {
+    rounds: { type: 'string' },
+    count: { type: 'string' },
+    noise: { type: 'string' },
+    'no-demo': { type: 'boolean', default: false },
+    'no-expert': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   });
-  if (values.help) return console.log(usage);
-  const rounds = numberOption('rounds', values.rounds, 1, 100, true);
-  const count = numberOption('count', values.count, 100, 10_000, true);
-  const noise = numberOption('noise', values.noise, 0, 1, false);
+  const rounds = number('rounds', 3, [1, 100]);
+  const count = number('count', 2000, [100, 10_000]);
+  const noise = number('noise', 0.05, [0, 1], false);
 
   const settings = readSettings();
   mkdirSync(settings.dataDir, { recursive: true });

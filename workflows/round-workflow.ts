@@ -152,7 +152,7 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
     accuracy: clusters.accuracy,
     answered: votes.answered,
     expired: late.length,
-    labelled: votes.labelled,
+    labelled: relabelled,
     ...tree,
   });
   log.info('round completed', { campaignId, round, workflowId: workflowInfo().workflowId });

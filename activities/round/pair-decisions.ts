@@ -180,6 +180,21 @@ function voteRelabels(events: readonly RecordedEvent[], campaignId: string, roun
       by: 'vote' as const,
     };
     if (refuseLabelChange(tree, { type: 'PointsRelabelled', data })) return [];
-    return [{ type: 'PointsRelabelled', eventId: `${query.queryId}/PointsRelabelled`, data }];
+    // The audit names the experts whose answers carried the vote, not the activity.
+    const voters = events.flatMap((event) =>
+      event.type === 'AnswerRecorded' &&
+      event.data.queryId === query.queryId &&
+      event.data.answer === name
+        ? [event.data.expertId]
+        : [],
+    );
+    return [
+      {
+        type: 'PointsRelabelled',
+        eventId: `${query.queryId}/PointsRelabelled`,
+        data,
+        causation: { actor: voters.join(', ') },
+      },
+    ];
   });
 }

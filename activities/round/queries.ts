@@ -101,7 +101,7 @@ export function createQueryActivities({ store }: ActivityDependencies) {
       }
       return {
         answered: roundQueries.filter((query) => query.answers.length > 0).length,
-        labelled: votes.filter((vote) => vote.label !== null).length,
+        decided: votes.filter((vote) => vote.label !== null).length,
       };
     },
   };

@@ -66,6 +66,7 @@ export const roundCompletedSchema = z
     accuracy: share,
     answered: z.number().int().nonnegative(),
     expired: z.number().int().nonnegative(),
+    /** Images whose label a vote changed; a vote for the label an image has changes none. */
     labelled: z.number().int().nonnegative(),
     /** Accuracy of the label tree's leaves over every image, after the round's votes. */
     labelAccuracy: share.optional(),

@@ -1,3 +1,5 @@
+import { shownInput } from './shown-input';
+
 /**
  * The rules an answer to an expert query must satisfy. Pure, so the round workflow's update
  * validator, the query-queue projection and the recording activity all apply the same rules.
@@ -35,7 +37,10 @@ export function refuseAnswer(
 ): AnswerRefusal | null {
   const { queryId, expertId, answer } = proposed;
   if (!query) {
-    return { code: 'NOT_FOUND', message: `query ${queryId} does not exist` };
+    return { code: 'NOT_FOUND', message: `query ${shownInput(queryId)} does not exist` };
+  }
+  if (expertId.trim() === '') {
+    return { code: 'VALIDATION', message: 'expert id is empty: say who answers' };
   }
   if (query.status !== 'open') {
     return {
@@ -49,7 +54,7 @@ export function refuseAnswer(
       ? `was taken off the panel of query ${queryId} (${removed.reason || 'unavailable'}); ` +
         `panel now: ${query.experts.join(', ')}`
       : `is not on the panel of query ${queryId} (panel: ${query.experts.join(', ')})`;
-    return { code: 'ILLEGAL_STATE', message: `expert ${expertId} ${where}` };
+    return { code: 'ILLEGAL_STATE', message: `expert ${shownInput(expertId)} ${where}` };
   }
   if (query.answers.some((given) => given.expertId === expertId)) {
     return {

@@ -141,6 +141,26 @@ describe('a round that morphs the label tree, on the real Temporal server', () =
     expect(made.length, decisions.join(', ')).toBeGreaterThanOrEqual(1);
   });
 
+  it('relabels by vote in the names of the winning voters, and counts only real changes', () => {
+    const byVote = ofType('PointsRelabelled').filter((event) => event.data.by === 'vote');
+    for (const { data, metadata } of byVote) {
+      const queryId = data.reason.replace('vote on query ', '');
+      const winner = ofType('VoteDecided').find((event) => event.data.queryId === queryId)!;
+      const voters = ofType('AnswerRecorded')
+        .filter((event) => event.data.queryId === queryId)
+        .filter((event) => event.data.answer === winner.data.label)
+        .map((event) => event.data.expertId);
+      expect(metadata.causation?.actor).toBe(voters.join(', '));
+    }
+    const completed = ofType('RoundCompleted');
+    expect(completed.map((event) => event.data.labelled)).toEqual(
+      completed.map(
+        ({ data }) =>
+          byVote.filter((event) => event.data.reason.includes(`.r${data.round}.`)).length,
+      ),
+    );
+  });
+
   it('trains the next round on the tree the votes left, and reports the leaves accuracy', () => {
     const [first, second] = ofType('ModelTrained').map((event) => event.data);
     expect(first!.classes).toBe(labels.length);

@@ -57,7 +57,7 @@ describe('GraphQL label tree', () => {
     { atPosition: 23, position: 23, labels: 10, pointsOf3: 0, unlabelled: 2000 },
     { atPosition: 24, position: 24, labels: 10, pointsOf3: 2, unlabelled: 1998 },
     { atPosition: 25, position: 25, labels: 10, pointsOf3: 2, unlabelled: 1997 },
-    { atPosition: 99, position: 26, labels: 11, pointsOf3: 2, unlabelled: 1997 },
+    { atPosition: 26, position: 26, labels: 11, pointsOf3: 2, unlabelled: 1997 },
   ])(
     'travels back to the tree after position $atPosition',
     async ({ atPosition, position, labels, pointsOf3, unlabelled }) => {
@@ -83,6 +83,11 @@ describe('GraphQL label tree', () => {
       { campaignId: 'mnist-demo', atPosition: -1 },
       'VALIDATION',
       'atPosition must be 0 or more, got -1',
+    ],
+    [
+      { campaignId: 'mnist-demo', atPosition: 27 },
+      'VALIDATION',
+      'atPosition 27 is past the last recorded event (position 26)',
     ],
   ])('refuses %j with %s', async (variables, code, message) => {
     const { execute } = graphqlHarness(undefined, labelledCampaign());

@@ -59,6 +59,20 @@ describe('relabelling points as an expert', () => {
     });
   });
 
+  it('records only the points whose label changes, and refuses a change of none', async () => {
+    const relabel = createRelabelPoints(store);
+    await relabel({ ...accepted, pointIds: [5] });
+    const receipt = await relabel(accepted);
+    const [, second] = await store.readStream(streamId, { fromVersion: version });
+    expect(second?.data).toMatchObject({ pointIds: [6, 1999], toLabelId: 'label-8' });
+    expect(receipt.relabelled).toBe(2);
+
+    await expect(relabel(accepted)).rejects.toThrow(
+      'all 3 points already carry label label-8; nothing was written',
+    );
+    expect(await store.streamVersion(streamId)).toBe(version + 2);
+  });
+
   it('records the same request sent twice on one version once', async () => {
     const relabel = createRelabelPoints(store);
     const stream = await store.readStream(streamId);

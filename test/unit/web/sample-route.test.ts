@@ -61,6 +61,15 @@ describe('sample route', () => {
     expect(await statusOf(sampleResponse(createSampleImages(artefacts), hash))).toBe(400);
   });
 
+  it('quotes a long address cut short in its 400', async () => {
+    const thrown = await sampleResponse(createSampleImages(artefacts), 'z'.repeat(5000)).catch(
+      (error: { body: { message: string } }) => error.body.message,
+    );
+    expect(thrown).toBe(
+      `sample address must be 64 lowercase hex digits, got "${'z'.repeat(70)}…" (5000 characters)`,
+    );
+  });
+
   it('answers 404 to a well-formed address with no sample', async () => {
     expect(await statusOf(sampleResponse(createSampleImages(artefacts), 'f'.repeat(64)))).toBe(404);
   });

@@ -22,8 +22,6 @@ import { toAuditEntryView, toCampaignView, toOpenQueryView } from './read-model-
 /** A read model that is fed events in store order. */
 export interface ProjectedReadModel extends ReadModel {
   apply(event: RecordedEvent): void;
-  /** Store position of the last event applied; 0 before any. */
-  position(): number;
 }
 
 // The audit projection copies a campaign's whole trail on every append, which grows

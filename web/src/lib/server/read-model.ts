@@ -116,6 +116,8 @@ export interface AuditPage {
 
 /** What the web app reads. Kept current from the event store by a subscription. */
 export interface ReadModel {
+  /** Store position of the last event the model has seen; 0 before any. */
+  position(): number;
   campaigns(): CampaignView[];
   campaign(campaignId: string): CampaignView | undefined;
   openQueries(expertId: string): OpenQueryView[];

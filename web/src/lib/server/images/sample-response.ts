@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { isDomainError } from '../../../../../events/errors';
+import { shownInput } from '../../../../../events/rules/shown-input';
 import { isSampleHash, type SampleImages } from './sample-images';
 
 /**
@@ -9,7 +10,7 @@ import { isSampleHash, type SampleImages } from './sample-images';
  */
 export async function sampleResponse(samples: SampleImages, hash: string): Promise<Response> {
   if (!isSampleHash(hash)) {
-    error(400, `sample address must be 64 lowercase hex digits, got ${JSON.stringify(hash)}`);
+    error(400, `sample address must be 64 lowercase hex digits, got ${shownInput(hash, 70)}`);
   }
 
   try {

@@ -13,6 +13,7 @@ import {
   type LabelTreeRefusal,
 } from '../../../../../events/rules/label-tree-rules';
 import type { EventStore } from '../../../../../events/store/event-store';
+import { shownInput } from '../../../../../events/rules/shown-input';
 
 /** An expert's relabelling of points, e.g. those lassoed in the scatter plot. */
 export interface RelabelPointsInput {
@@ -51,9 +52,10 @@ function refuseInput(events: RecordedEvent[], input: RelabelPointsInput): Domain
     return new NotFoundError(`campaign ${campaignId} does not exist`);
   }
   const panel = started.data.experts;
+  if (expertId.trim() === '') return new ValidationError('expert id is empty: say who relabels');
   if (!panel.includes(expertId)) {
     return new IllegalStateError(
-      `expert ${expertId} is not on the panel of campaign ${campaignId} ` +
+      `expert ${shownInput(expertId)} is not on the panel of campaign ${campaignId} ` +
         `(panel: ${panel.join(', ')})`,
     );
   }
@@ -86,10 +88,18 @@ export function createRelabelPoints(store: EventStore): RelabelPoints {
 
     const refused = refuseInput(events, input);
     if (refused) throw refused;
-    const data = { campaignId, pointIds, toLabelId, reason, by: 'expert' as const, expertId };
     const tree = labelTreeOf(projectLabelTrees(events), campaignId);
-    const refusal = refuseLabelChange(tree, { type: 'PointsRelabelled', data });
+    const asked = { campaignId, pointIds, toLabelId, reason, by: 'expert' as const, expertId };
+    const refusal = refuseLabelChange(tree, { type: 'PointsRelabelled', data: asked });
     if (refusal) throw new errorOf[refusal.code](refusal.message);
+    // Points that already carry the label are left out, so the audit shows what changed.
+    const changed = pointIds.filter((pointId) => tree.pointLabels[pointId] !== toLabelId);
+    if (changed.length === 0) {
+      throw new IllegalStateError(
+        `all ${pointIds.length} points already carry label ${toLabelId}; nothing was written`,
+      );
+    }
+    const data = { ...asked, pointIds: changed };
 
     // The id names the version it follows and the change: the same request sent twice (a
     // double click) is one fact, and two different changes on one version never share an id,
@@ -102,11 +112,11 @@ export function createRelabelPoints(store: EventStore): RelabelPoints {
         [{ type: 'PointsRelabelled', eventId, causation: { actor: expertId }, data }],
         { expectedVersion: version },
       );
-      return { eventId, version: nextVersion, relabelled: pointIds.length };
+      return { eventId, version: nextVersion, relabelled: changed.length };
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       throw new ConcurrencyError(
-        `campaign ${campaignId} changed while the relabelling of ${pointIds.length} points ` +
+        `campaign ${campaignId} changed while the relabelling of ${changed.length} points ` +
           `to ${toLabelId} was checked (read at version ${version}); nothing was written: ` +
           'look at the label tree again and resend',
       );

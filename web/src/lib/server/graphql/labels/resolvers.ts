@@ -17,6 +17,13 @@ const labelTree: Resolver<{ campaignId: string; atPosition?: number | null }, La
   if (atPosition != null && atPosition < 0) {
     throw codedError('VALIDATION', `atPosition must be 0 or more, got ${atPosition}`);
   }
+  // A position not yet recorded has no tree: answering today's would pass it off as one.
+  if (atPosition != null && atPosition > readModel.position()) {
+    throw codedError(
+      'VALIDATION',
+      `atPosition ${atPosition} is past the last recorded event (position ${readModel.position()})`,
+    );
+  }
   const tree = readModel.labelTree(campaignId, atPosition ?? undefined);
   if (!tree) throw codedError('NOT_FOUND', `campaign ${campaignId} does not exist`);
   return tree;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+
+import { attachNegativeValues, numberOption } from '../../../infra/command-line';
+
+const options = { rounds: { type: 'string' }, quick: { type: 'boolean' } } as const;
+
+describe('the command line of a script', () => {
+  it('attaches a negative number to the option before it, so the range check can refuse it', () => {
+    expect(attachNegativeValues(['--rounds', '-1', '--quick'], options)).toEqual([
+      '--rounds=-1',
+      '--quick',
+    ]);
+    expect(attachNegativeValues(['--rounds', '-.5'], options)).toEqual(['--rounds=-.5']);
+    expect(() => numberOption('rounds', '-1', 1, 100, true)).toThrow(
+      '--rounds must be from 1 to 100, got -1',
+    );
+  });
+
+  it('leaves options, flags and positive values as they are', () => {
+    expect(attachNegativeValues(['--rounds', '3', '--quick'], options)).toEqual([
+      '--rounds',
+      '3',
+      '--quick',
+    ]);
+    // a boolean takes no value: what follows is the parser's to judge
+    expect(attachNegativeValues(['--quick', '-1'], options)).toEqual(['--quick', '-1']);
+    expect(attachNegativeValues(['--rounds', '-x'], options)).toEqual(['--rounds', '-x']);
+  });
+});
