@@ -18,6 +18,12 @@ export interface ModelSettings {
    * on a few dozen labels bends the embedding); labels still steer the pairs and the tree.
    */
   labelWeight?: number;
+  /**
+   * Adam's step size in warm rounds; 5e-4 by default, a quarter of the first round's: each
+   * round restarts Adam, and a full-size restart on a trained model knocked the clustering
+   * around (warm rounds drifted from 0.80 to 0.71 at 2e-3 on the demo).
+   */
+  warmLearningRate?: number;
 }
 
 /** How a round asks its experts. */
@@ -43,6 +49,28 @@ export interface QuerySettings {
    * reminded, once; no reminder when absent or not before the deadline.
    */
   reminderSeconds?: number;
+  /**
+   * Jumps of each pair's walk per round (see `activities/labelling/pair-walk.ts`); 1 by
+   * default: the samples along the path between the groups' centroids only. Each later jump
+   * starts a new path at the sample the experts placed closest to group B and asks about
+   * synthetic samples around that path's midpoint; an integer in 1..10.
+   */
+  pairJumps?: number;
+  /**
+   * How a later jump draws its samples: `adaptive` (on the sphere of the jump's radius) or
+   * `uncertainty` (the most uncertain of `pairCandidates` drawn inside it); adaptive by default.
+   */
+  pairSampling?: 'adaptive' | 'uncertainty';
+  /**
+   * The later jumps' radius, in shares of the distance between the pair's two centroids in
+   * the model's embedding, so it scales with any model: epsilon for jump 1, each jump after
+   * it decayed by `decay` down to `epsilonMin`. Default epsilon 0.25, epsilonMin 0.05, decay 0.5.
+   */
+  pairRadius?: { epsilon: number; epsilonMin: number; decay: number };
+  /** Samples a later jump asks about per pair; 3 by default, as along the first path. */
+  pairSamples?: number;
+  /** Candidates uncertainty sampling draws per jump and pair; 20 by default, >= pairSamples. */
+  pairCandidates?: number;
 }
 
 /** Everything a campaign workflow needs to run all its rounds. */

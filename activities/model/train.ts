@@ -284,8 +284,8 @@ interface BatchTensors {
 
 /**
  * Reconstruction MSE per pixel (E1), plus lambda/(2B) sum ||h - c||^2 over the batch, the
- * batch estimate of the paper's lambda/(2N) sum over all images (E2), plus the mean
- * softmax cross-entropy of the batch's labelled images (E3).
+ * batch estimate of the paper's lambda/(2N) sum over all images (E2), plus the softmax
+ * cross-entropy summed over the batch's labelled images and divided by the batch size (E3).
  */
 function batchLoss(model: Autoencoder, batch: BatchTensors, options: ResolvedOptions): tf.Scalar {
   const { x, original, centroids, truth } = batch;
@@ -302,7 +302,7 @@ function batchLoss(model: Autoencoder, batch: BatchTensors, options: ResolvedOpt
   }
   if (truth !== undefined && model.classifier) {
     const logits = model.classifier.apply(hidden, { training: true }) as tf.Tensor2D;
-    const crossEntropy = tf.losses.softmaxCrossEntropy(truth.oneHot, logits, truth.mask);
+    const crossEntropy = labelledCrossEntropy(truth.oneHot, logits, truth.mask);
     loss = tf.add(loss, tf.mul(crossEntropy, options.classificationWeight));
   }
   return loss;
@@ -388,4 +388,20 @@ function reconstructionLoss(model: Autoencoder, images: Float32Array, count: num
   let sum = 0;
   for (let i = 0; i < decoded.length; i++) sum += (decoded[i]! - images[i]!) ** 2;
   return sum / decoded.length;
+}
+
+/**
+ * Softmax cross-entropy summed over a batch's labelled images (mask 1) and divided by the
+ * whole batch, as the paper's sum over the labelled subset divided by N. A mean over the
+ * labelled images alone would weigh each of the one or two a batch holds when labels are
+ * few as much as the whole reconstruction, and bend the embedding to a few dozen images
+ * (measured: 2 % labels took a first round from 0.86 to 0.57, and 0.43 the round after).
+ */
+export function labelledCrossEntropy(
+  oneHot: tf.Tensor2D,
+  logits: tf.Tensor2D,
+  mask: tf.Tensor1D,
+): tf.Scalar {
+  const summed = tf.losses.softmaxCrossEntropy(oneHot, logits, mask, 0, tf.Reduction.SUM);
+  return tf.div(summed, oneHot.shape[0]);
 }

@@ -62,6 +62,10 @@ function heartbeat(details: TrainingCheckpoint | undefined) {
   }
 }
 
+/** Epochs between UMAP reclusterings of the k-means loss: a layout costs seconds. */
+const roundReclusterEvery = 3;
+const defaultWarmLearningRate = 5e-4;
+
 export function createTrainModel({ store, artefacts, progress }: ActivityDependencies) {
   return async function trainModel(input: TrainModelInput): Promise<TrainedWeights> {
     const { campaignId, round, model } = input;
@@ -95,10 +99,17 @@ export function createTrainModel({ store, artefacts, progress }: ActivityDepende
       batchSize: model.batchSize,
       startEpoch: resumed?.nextEpoch ?? 0,
       // Fixed here rather than inferred from the start weights, so a resumed attempt keeps the
-      // schedule: warm rounds cluster from the first epoch, a first round after 60 %.
+      // schedule: warm rounds cluster from the first epoch, a first round after 60 %. The
+      // k-means loss pulls towards the clusters of the UMAP layout, the ones the round
+      // assigns and asks about, not towards k-means on the raw embedding, which fuses classes.
       options: {
         clusteringFromEpoch: input.startFromHash ? 0 : Math.floor(0.6 * epochs),
         classificationWeight: labelWeight,
+        clusteringSpace: 'manifold',
+        reclusterEvery: roundReclusterEvery,
+        ...(input.startFromHash
+          ? { learningRate: model.warmLearningRate ?? defaultWarmLearningRate }
+          : {}),
       },
       initialWeights: startHash ? await artefacts.get(startHash) : undefined,
       onBatch: () => heartbeat(checkpoint),

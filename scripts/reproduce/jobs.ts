@@ -111,6 +111,7 @@ function train(job: Job, digits: Digits, log: (line: string) => void) {
         job.kind === 'pretrain'
           ? { clusteringWeight: 0 }
           : {
+              clusteringWeight: plan.clusteringWeight,
               clusteringFromEpoch: 0,
               clusteringSpace: 'manifold',
               reclusterEvery: plan.reclusterEvery,

@@ -71,7 +71,8 @@ export function reportMarkdown(report: Report): string {
     '',
     `${plan.count} digits, seeds ${plan.seeds.join(', ')}; autoencoder pretrained ` +
       `${plan.pretrainEpochs} epochs (E1), each later row fine-tuned ${plan.fineTuneEpochs} ` +
-      `epochs from it; batch ${plan.batchSize}; ${report.minutes.toFixed(1)} minutes.`,
+      `epochs from it (k-means loss weight ${plan.clusteringWeight}); batch ${plan.batchSize}; ` +
+      `${report.minutes.toFixed(1)} minutes.`,
     'Accuracy in %, Hungarian-matched, mean ± standard deviation (min–max) over the seeds.',
     '',
     '| configuration | paper | k-means on embedding | UMAP + k-means | ours − paper |',

@@ -6,6 +6,8 @@ export interface BackendPlan {
   trainingSamples: number;
   trainingEpochs: number;
   batchSize: number;
+  /** Further batch sizes trained on the same digits: larger batches use the kernels better. */
+  batchSweep: number[];
   /** Digits embedded and scored per repetition, and repetitions. */
   forwardImages: number;
   forwardReps: number;
@@ -25,6 +27,7 @@ export const fullPlan: Record<BenchBackend, BackendPlan> = {
     trainingSamples: 512,
     trainingEpochs: 4,
     batchSize: 32,
+    batchSweep: [64, 128],
     forwardImages: 2000,
     forwardReps: 5,
     matMulSize: 512,
@@ -35,6 +38,7 @@ export const fullPlan: Record<BenchBackend, BackendPlan> = {
     trainingSamples: 64,
     trainingEpochs: 2,
     batchSize: 32,
+    batchSweep: [],
     forwardImages: 256,
     forwardReps: 2,
     matMulSize: 512,
@@ -49,6 +53,7 @@ export const quickPlan: Record<BenchBackend, BackendPlan> = {
     trainingSamples: 128,
     trainingEpochs: 2,
     batchSize: 32,
+    batchSweep: [64],
     forwardImages: 500,
     forwardReps: 2,
     matMulSize: 256,
@@ -59,6 +64,7 @@ export const quickPlan: Record<BenchBackend, BackendPlan> = {
     trainingSamples: 32,
     trainingEpochs: 2,
     batchSize: 32,
+    batchSweep: [],
     forwardImages: 32,
     forwardReps: 1,
     matMulSize: 256,

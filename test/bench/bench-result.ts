@@ -48,6 +48,8 @@ export interface BackendResult {
   loadBefore: number[];
   loadAfter: number[];
   training: TrainingMeasurement;
+  /** The same training at the plan's further batch sizes; absent in older results. */
+  batchSweep?: TrainingMeasurement[];
   forward: ForwardMeasurement;
   matMul: MatMulMeasurement;
 }

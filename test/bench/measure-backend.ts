@@ -41,6 +41,13 @@ export async function measureBackend(
       `${batchSize}${wasm ? ` (SIMD ${wasm.simd ? 'on' : 'off'}, threads ${wasm.threads})` : ''}`,
   );
   const { measurement: training, model } = await measureTraining(digits, plan, trainingLog);
+  const batchSweep = [];
+  for (const size of plan.batchSweep) {
+    const sweepLog = startPhase(`${backend}: the same training at batch ${size}`);
+    const sweep = await measureTraining(digits, { ...plan, batchSize: size }, sweepLog);
+    sweep.model.dispose();
+    batchSweep.push(sweep.measurement);
+  }
 
   try {
     const forwardLog = startPhase(
@@ -56,7 +63,16 @@ export async function measureBackend(
     const matMul = measureMatMul(plan);
     matMulLog(`${matMul.gflops.toFixed(2)} GFLOP/s`);
 
-    return { backend, wasm, loadBefore, loadAfter: loadavg(), training, forward, matMul };
+    return {
+      backend,
+      wasm,
+      loadBefore,
+      loadAfter: loadavg(),
+      training,
+      batchSweep,
+      forward,
+      matMul,
+    };
   } finally {
     model.dispose();
   }

@@ -24,7 +24,8 @@ import { formatCount, markdownReport, reportNotes, textTable } from './report';
 const usage = `npm run bench [-- --quick] [-- --help]
 
 Measures, for the wasm and the cpu tfjs backends in turn:
-  - ms per training sample (trainAutoencoder, batch 32, first epoch not counted)
+  - ms per training sample (trainAutoencoder, batch 32, then 64 and 128 on wasm; first
+    epoch not counted)
   - images/s for the forward pass (embed) + soft-assignment entropy
   - GFLOP/s of a square matMul, and the training GFLOP/s estimated from the layer shapes
 and numpy's matMul GFLOP/s when python3 has numpy.

@@ -1,10 +1,15 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { loadMnistDigits } from '../../../activities/data/mnist';
 import type { AutoencoderConfig } from '../../../activities/model/autoencoder';
 import { initModelBackend } from '../../../activities/model/backend';
 import type { TrainAutoencoderInput } from '../../../activities/model/train';
-import { loadTrainedModel, trainAutoencoder } from '../../../activities/model/train';
+import {
+  labelledCrossEntropy,
+  loadTrainedModel,
+  trainAutoencoder,
+} from '../../../activities/model/train';
 import { ValidationError } from '../../../events/errors';
 
 const config: AutoencoderConfig = {
@@ -108,5 +113,22 @@ describe('the cross-entropy loss (E3) on the labelled subset', () => {
     expect(Array.from(warm.embed(firstFour, 4))).toEqual(Array.from(embedding));
     warm.dispose();
     expect(() => loadTrainedModel(config, weights)).toThrow(/expected shapes/);
+  });
+});
+
+describe('the weight of the labelled images in a batch', () => {
+  it.each([
+    { mask: [1, 0, 0, 0], share: 1 / 4 },
+    { mask: [1, 1, 0, 0], share: 2 / 4 },
+    { mask: [1, 1, 1, 1], share: 1 },
+  ])('is their share of the batch ($share), not that of a mean over them', ({ mask, share }) => {
+    // Every image has the same logits and class, so each one's cross-entropy is the same.
+    const logits = tf.tensor2d(Array.from({ length: 4 }, () => [2, 0, 0]));
+    const oneHot = tf.tensor2d(Array.from({ length: 4 }, () => [1, 0, 0]));
+    const single = -Math.log(Math.exp(2) / (Math.exp(2) + 2));
+
+    const loss = labelledCrossEntropy(oneHot, logits, tf.tensor1d(mask)).dataSync()[0]!;
+
+    expect(loss).toBeCloseTo(single * share, 5);
   });
 });
