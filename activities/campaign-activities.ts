@@ -5,6 +5,7 @@ import { loadMnistDigits } from './data/mnist';
 import type { ActivityDependencies } from './dependencies';
 import { readCampaignStream } from './events/campaign-stream';
 import { withFailureMapping } from './failures';
+import { pairWalkOf } from './labelling/pair-walk-settings';
 import { seedLabelTree } from './labelling/seed-tree';
 
 /** Campaign lifecycle facts: started, paused, resumed, completed. */
@@ -12,6 +13,8 @@ export function createCampaignActivities({ store }: ActivityDependencies) {
   return withFailureMapping({
     async startCampaign(campaign: CampaignInput): Promise<void> {
       const { campaignId } = campaign;
+      // Refused here, before anything is recorded, rather than rounds later at the first jump.
+      pairWalkOf(campaign.queries);
       const stream = await readCampaignStream(store, campaignId);
       const startedId = `${campaignId}/CampaignStarted`;
       if (stream.find(startedId)) return;

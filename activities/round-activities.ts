@@ -3,6 +3,7 @@ import { withFailureMapping } from './failures';
 import { createAssignClusters } from './round/assign-clusters';
 import { createQueryPanelActivities } from './round/query-panel';
 import { createDecidePairs } from './round/pair-decisions';
+import { createPlanPairJump } from './round/pair-jumps';
 import { createPlanPairs } from './round/pair-questions';
 import { createQueryActivities } from './round/queries';
 import { createRoundLifecycle } from './round/round-lifecycle';
@@ -17,6 +18,7 @@ export function createRoundActivities(dependencies: ActivityDependencies) {
     assignClusters: createAssignClusters(dependencies),
     scoreUncertainty: createScoreUncertainty(dependencies),
     planPairs: createPlanPairs(dependencies),
+    planPairJump: createPlanPairJump(dependencies),
     decidePairs: createDecidePairs(dependencies),
     ...createQueryActivities(dependencies),
     ...createQueryPanelActivities(dependencies),

@@ -8,6 +8,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { RoundActivities } from '../activities/round-activities';
+import type { PairSampleQuestion } from '../activities/round/pair-questions';
+import type { IssueQueriesInput } from '../activities/round/queries';
 import { refuseAnswer } from '../events/rules/answer-rules';
 import type { PanelQuery } from '../events/rules/query-panel';
 import { queryIdFor, type RoundInput, type RoundSummary } from './campaign-input';
@@ -22,13 +24,18 @@ interface RoundQuery extends PanelQuery {
   answers: { expertId: string }[];
 }
 
+/** A query the round asks, before its panel is drawn. */
+type AskedQuery = Omit<IssueQueriesInput['queries'][number], 'experts' | 'quorum'>;
+
 const nonRetryableErrorTypes = ['VALIDATION', 'ILLEGAL_STATE', 'NOT_FOUND'];
 
 /**
  * One labelling round: train (with the labelled points so far), cluster, score uncertainty,
  * find colliding and spread labels, ask the experts about the most uncertain images and
  * about synthetic samples between the label groups, wait for their answers (for days if
- * need be), tally the votes, and let them merge, split and relabel in the label tree.
+ * need be), walk each pair on for `queries.pairJumps` jumps (each from the sample placed
+ * closest to group B, asked and awaited in turn), tally the votes, and let them merge,
+ * split and relabel in the label tree.
  */
 export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
   const { campaign, round } = input;
@@ -97,8 +104,37 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
 
   // The workflow names the queries itself and opens them before they are recorded, so an
   // expert who answers the moment a query appears in the store is never told it is unknown.
-  const deadline = new Date(Date.now() + campaign.queries.deadlineSeconds * 1000).toISOString();
-  const asked = [
+  let issuedSoFar = 0;
+  let expired = 0;
+  const askAndAwait = async (asked: AskedQuery[]) => {
+    const deadline = new Date(Date.now() + campaign.queries.deadlineSeconds * 1000).toISOString();
+    const issued = asked.map((query, index) => ({
+      ...query,
+      ...panels.panelFor(issuedSoFar + index),
+    }));
+    issuedSoFar += asked.length;
+    for (const { queryId, imageId, experts, quorum, options } of issued) {
+      queries.set(queryId, {
+        queryId,
+        imageId,
+        experts,
+        quorum,
+        removedExperts: [],
+        options,
+        status: 'open',
+        answers: [],
+        deadline,
+      });
+    }
+    await panels.issuing(() =>
+      steps.issueQueries({ campaignId, round, queries: issued, deadline }),
+    );
+
+    await awaitAnswers(queries, campaignId, campaign.queries, steps);
+    expired += await expireStragglers(queries, campaignId, steps);
+  };
+
+  await askAndAwait([
     ...uncertainty.mostUncertain.map((imageId, index) => ({
       queryId: queryIdFor(campaignId, round, index),
       imageId,
@@ -110,32 +146,20 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
       options,
       question: { kind: 'pair' as const, ...question },
     })),
-  ];
-  const issued = asked.map((query, index) => ({ ...query, ...panels.panelFor(index) }));
-  for (const { queryId, imageId, experts, quorum, options } of issued) {
-    queries.set(queryId, {
-      queryId,
-      imageId,
-      experts,
-      quorum,
-      removedExperts: [],
-      options,
-      status: 'open',
-      answers: [],
-      deadline,
+  ]);
+
+  // Each later jump goes on from the answers to the one before, so it is planned only once
+  // those are final. With the default single jump the commands are those of rounds before
+  // walks existed, so their histories replay unchanged.
+  for (let jump = 1; jump < (campaign.queries.pairJumps ?? 1); jump++) {
+    const next = await steps.planPairJump({
+      ...roundModel,
+      clusteringHash: clusters.clusteringHash,
+      jump,
+      queries: campaign.queries,
     });
-  }
-  await panels.issuing(() => steps.issueQueries({ campaignId, round, queries: issued, deadline }));
-
-  await awaitAnswers(queries, campaignId, campaign.queries, steps);
-
-  // Mark the stragglers expired before recording it, so the validator refuses late answers,
-  // and let answers already accepted finish recording before the expiry is written.
-  const late = [...queries.values()].filter((query) => query.status === 'open');
-  for (const query of late) query.status = 'expired';
-  await condition(allHandlersFinished);
-  if (late.length > 0) {
-    await steps.expireQueries({ campaignId, queryIds: late.map((query) => query.queryId) });
+    if (next.pairs.length === 0) break;
+    await askAndAwait(jumpQueries(next.pairs, jump));
   }
 
   const votes = await steps.decideVotes({ campaignId, round });
@@ -151,7 +175,7 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
     round,
     accuracy: clusters.accuracy,
     answered: votes.answered,
-    expired: late.length,
+    expired,
     labelled: relabelled,
     ...tree,
   });
@@ -162,6 +186,39 @@ export async function roundWorkflow(input: RoundInput): Promise<RoundSummary> {
     pixelAccuracy: clusters.pixelAccuracy,
     weightsHash: trained.weightsHash,
   };
+}
+
+/**
+ * Marks the queries still open expired before recording it, so the validator refuses late
+ * answers, and lets answers already accepted finish recording before the expiry is written.
+ */
+async function expireStragglers(
+  queries: Map<string, RoundQuery>,
+  campaignId: string,
+  steps: RoundActivities,
+): Promise<number> {
+  const late = [...queries.values()].filter((query) => query.status === 'open');
+  for (const query of late) query.status = 'expired';
+  await condition(allHandlersFinished);
+  if (late.length > 0) {
+    await steps.expireQueries({ campaignId, queryIds: late.map((query) => query.queryId) });
+  }
+  return late.length;
+}
+
+/** A later jump's samples as queries: `${pairId}.j${jump}.s${n}`, n counted per pair. */
+function jumpQueries(samples: PairSampleQuestion[], jump: number): AskedQuery[] {
+  const perPair = new Map<string, number>();
+  return samples.map(({ imageId, options, ...question }) => {
+    const sample = (perPair.get(question.pairId) ?? 0) + 1;
+    perPair.set(question.pairId, sample);
+    return {
+      queryId: `${question.pairId}.j${jump}.s${sample}`,
+      imageId,
+      options,
+      question: { kind: 'pair' as const, ...question },
+    };
+  });
 }
 
 function registerAnswerHandler(

@@ -13,6 +13,7 @@ import { answerLabels, mergeParentsOf, trainingClasses } from '../labelling/trai
 import { initModelBackend } from '../model/backend';
 import { loadTrainedModel } from '../model/train';
 import { readClusteredLayout } from './cluster-membership';
+import { modelDecoder } from './model-decoder';
 import { autoencoderConfigFor } from './model-config';
 
 export interface PlanPairsInput {
@@ -90,17 +91,14 @@ export function createPlanPairs({ store, artefacts, progress }: ActivityDependen
     try {
       const embedding = model.embed(digits.images, digits.count);
       const width = model.config.embeddingSize;
+      const decode = modelDecoder(model);
       const questions: PairSampleQuestion[] = [];
       for (const pair of pairs) {
         const path = pairPath(embedding, digits.count, width, pair.groups);
-        const images = model.decode(
-          concatenated(path.samples.map((sample) => sample.latent)),
-          path.samples.length,
-        );
+        const images = decode(path.samples.map((sample) => sample.latent));
         const options = optionsOf(tree, pair);
-        const size = images.length / path.samples.length;
         for (const [index, sample] of path.samples.entries()) {
-          const pixels = images.slice(index * size, (index + 1) * size);
+          const pixels = images[index]!;
           questions.push({
             pairId: pair.pairId,
             position: sample.position,
@@ -152,14 +150,4 @@ function alternating<T>(first: T[], second: T[]): T[] {
   return Array.from({ length }, (_, i) => [first[i], second[i]])
     .flat()
     .filter((item): item is T => item !== undefined);
-}
-
-function concatenated(rows: Float32Array[]): Float32Array {
-  const joined = new Float32Array(rows.reduce((sum, row) => sum + row.length, 0));
-  let offset = 0;
-  for (const row of rows) {
-    joined.set(row, offset);
-    offset += row.length;
-  }
-  return joined;
 }

@@ -21,11 +21,23 @@ export const pairQuestionSchema = z
   .object({
     kind: z.literal('pair'),
     pairId: id,
-    /** Where the sample lies on the path from group A (0) to group B (1). */
+    /**
+     * Where the sample lies between group A (0) and group B (1): its share of the path for
+     * jump 0, its projection onto the segment between the centroids for later jumps.
+     */
     position: z.number().min(0).max(1),
     /** Content address of the decoded sample: float32 pixels in the artefact folder. */
     sampleHash: hash,
     groups: z.tuple([pairGroupSchema, pairGroupSchema]),
+    /**
+     * The jump of the pair's walk that asked (0-based; absent: 0, the samples along the path
+     * between the groups' centroids). A later jump samples around the midpoint of a new path
+     * that starts at the sample of `fromQueryId`, the one the experts placed closest to B.
+     */
+    jump: z.number().int().nonnegative().optional(),
+    /** Radius the jump sampled in, in embedding units; absent for jump 0. */
+    epsilon: z.number().positive().finite().optional(),
+    fromQueryId: id.optional(),
   })
   .strict();
 

@@ -39,6 +39,8 @@ export interface PairGroupRow {
 export interface PairQuestionRow {
   pairId: string;
   position: number;
+  /** The jump of the pair's walk that drew the sample; 0 along the path between the groups. */
+  jump?: number;
   sampleHash: string;
   sampleUrl: string;
   groups: PairGroupRow[];
@@ -83,7 +85,7 @@ export const inboxAndAuditQuery = `query InboxAndAudit(
   openQueries(expertId: $expertId) @include(if: $withInbox) {
     id campaignId round imageId options deadline answers imageUrl
     question {
-      pairId position sampleHash sampleUrl
+      pairId position jump sampleHash sampleUrl
       groups { option labelId exemplars { imageId imageUrl } }
     }
   }

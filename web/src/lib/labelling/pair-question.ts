@@ -21,6 +21,16 @@ export interface PairQuestionModel {
 }
 
 /**
+ * The question a pair card asks; a later jump of the pair's walk says which, 1-based, so an
+ * expert sees why the same two groups come back with new samples.
+ */
+export function pairQuestionText(query: Pick<QueryRow, 'round' | 'question'>): string {
+  const jump = query.question?.jump ?? 0;
+  const when = jump > 0 ? `Round ${query.round}, jump ${jump + 1}` : `Round ${query.round}`;
+  return `${when}: does this sample belong to A or B?`;
+}
+
+/**
  * A pair question's card, or null for a plain question. The answers are the query's options
  * in their order, group A's, group B's, then neither, as the round issued them; the buttons
  * carry the letters so that the hint reads against them.

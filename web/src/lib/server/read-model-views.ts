@@ -48,6 +48,7 @@ function toPairQuestionView(question: PairQuestion): PairQuestionView {
   return {
     pairId,
     position,
+    jump: question.jump ?? 0,
     sampleHash,
     groups: groups.map((group) => ({ ...group, exemplarIds: [...group.exemplarIds] })),
   };

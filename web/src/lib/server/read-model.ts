@@ -58,6 +58,8 @@ export interface PairQuestionView {
   pairId: string;
   /** Where the sample lies on the path from group A (0) to group B (1). */
   position: number;
+  /** The jump of the pair's walk that drew the sample; 0 along the path between the groups. */
+  jump: number;
   /** Content address of the sample's float32 pixels in the artefact folder. */
   sampleHash: string;
   groups: PairGroupView[];
