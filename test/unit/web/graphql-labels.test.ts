@@ -79,6 +79,12 @@ describe('GraphQL label tree', () => {
 
   it.each([
     [{ campaignId: 'nowhere' }, 'NOT_FOUND', 'campaign nowhere does not exist'],
+    [{ campaignId: 'nowhere', atPosition: 1 }, 'NOT_FOUND', 'campaign nowhere does not exist'],
+    [
+      { campaignId: 'x'.repeat(5000) },
+      'NOT_FOUND',
+      `campaign "${'x'.repeat(40)}…" (5000 characters) does not exist`,
+    ],
     [
       { campaignId: 'mnist-demo', atPosition: -1 },
       'VALIDATION',

@@ -1,9 +1,11 @@
 import { getWebContext } from '$lib/server/context';
+import { checkedGraphqlRequest } from '$lib/server/graphql/request-body';
 import type { RequestHandler } from './$types';
 
 const handle: RequestHandler = async ({ request }) => {
   const { graphql } = await getWebContext();
-  return graphql.fetch(request);
+  const checked = await checkedGraphqlRequest(request);
+  return checked instanceof Response ? checked : graphql.fetch(checked);
 };
 
 export const GET = handle;

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../../../../events/errors';
 import type { DatasetView } from '../read-model';
 import { encodeGrayscalePng, toGrayBytes } from './png';
+import { shownInput } from '../../../../../events/rules/shown-input';
 
 /** Reads digits the way the training activities do: `count` of them from `offset` on. */
 export type LoadDigits = (request: { count: number; offset: number }) => {
@@ -28,7 +29,8 @@ export function createDigitImages(
   return {
     png(campaignId, imageId) {
       const dataset = datasetOf(campaignId);
-      if (!dataset) throw new NotFoundError(`campaign ${campaignId} has no registered dataset`);
+      if (!dataset)
+        throw new NotFoundError(`campaign ${shownInput(campaignId)} has no registered dataset`);
       if (!Number.isInteger(imageId) || imageId < 0 || imageId >= dataset.count) {
         throw new NotFoundError(
           `image ${imageId} is not in campaign ${campaignId}; expected 0 to ${dataset.count - 1}`,

@@ -49,7 +49,7 @@ function refuseInput(events: RecordedEvent[], input: RelabelPointsInput): Domain
   const { campaignId, pointIds, expertId, reason } = input;
   const started = events.find((event) => event.type === 'CampaignStarted');
   if (started?.type !== 'CampaignStarted') {
-    return new NotFoundError(`campaign ${campaignId} does not exist`);
+    return new NotFoundError(`campaign ${shownInput(campaignId)} does not exist`);
   }
   const panel = started.data.experts;
   if (expertId.trim() === '') return new ValidationError('expert id is empty: say who relabels');

@@ -3,6 +3,7 @@ import type { RelabelPointsInput, RelabelReceipt } from '../../labelling/relabel
 import type { LabelTreeView } from '../../read-model';
 import { asCodedError, codedError } from '../coded-error';
 import type { Resolver } from '../context';
+import { shownInput } from '../../../../../../events/rules/shown-input';
 
 /** A layout point as the schema exposes it, with the label it carries now. */
 export type LayoutPointNode = PointLayout['points'][number] & { labelId: string | null };
@@ -17,6 +18,9 @@ const labelTree: Resolver<{ campaignId: string; atPosition?: number | null }, La
   if (atPosition != null && atPosition < 0) {
     throw codedError('VALIDATION', `atPosition must be 0 or more, got ${atPosition}`);
   }
+  const missing = () =>
+    codedError('NOT_FOUND', `campaign ${shownInput(campaignId)} does not exist`);
+  if (!readModel.campaign(campaignId)) throw missing();
   // A position not yet recorded has no tree: answering today's would pass it off as one.
   if (atPosition != null && atPosition > readModel.position()) {
     throw codedError(
@@ -25,7 +29,7 @@ const labelTree: Resolver<{ campaignId: string; atPosition?: number | null }, La
     );
   }
   const tree = readModel.labelTree(campaignId, atPosition ?? undefined);
-  if (!tree) throw codedError('NOT_FOUND', `campaign ${campaignId} does not exist`);
+  if (!tree) throw missing();
   return tree;
 };
 
@@ -35,7 +39,7 @@ const pointLayout: Resolver<{ campaignId: string }, LayoutNode | null> = async (
   { readModel, layouts },
 ) => {
   if (!readModel.campaign(campaignId)) {
-    throw codedError('NOT_FOUND', `campaign ${campaignId} does not exist`);
+    throw codedError('NOT_FOUND', `campaign ${shownInput(campaignId)} does not exist`);
   }
   const clustering = readModel.latestClustering(campaignId);
   if (!clustering) return null;
