@@ -25,7 +25,7 @@ Options:
   --out DIR        where the results go (default: reproduce-results/<full|quick>)
   -h, --help       this text
 
-A full run took 40 minutes on two cores (measured 2026-12-04; see README).`;
+A full run took 40-47 minutes on two cores (measured 2026-12-04; see README).`;
 
 const {
   values: args,
