@@ -59,9 +59,27 @@ async function pointsWithLabelNow(store: EventStore, labelId: string): Promise<n
   return Object.values(tree.pointLabels).filter((each) => each === labelId).length;
 }
 
+/**
+ * The plotted point nearest the scatter's centre: a lasso around a point at the edge would
+ * start outside the plot, and where a point lands depends on the round's training.
+ */
+async function centralPoint(on: Page): Promise<number> {
+  return on.locator('circle.point').evaluateAll((circles) => {
+    const plot = circles[0]!.closest('svg')!.getBoundingClientRect();
+    const [cx, cy] = [plot.x + plot.width / 2, plot.y + plot.height / 2];
+    const distances = circles.map((circle) => {
+      const box = circle.getBoundingClientRect();
+      return Math.hypot(box.x + box.width / 2 - cx, box.y + box.height / 2 - cy);
+    });
+    return distances.indexOf(Math.min(...distances));
+  });
+}
+
 /** Drags a square lasso, `half` pixels each way, around a plotted point; returns its id. */
 async function lassoAround(on: Page, pointIndex: number, half = 9): Promise<number> {
   const point = on.locator('circle.point').nth(pointIndex);
+  // The mouse reaches only what is on screen, and earlier steps may have scrolled the page.
+  await on.locator('svg.scatter').scrollIntoViewIfNeeded();
   const box = (await point.boundingBox())!;
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   await on.mouse.move(x - half, y - half);
@@ -265,7 +283,7 @@ describe('campaign page on the running product', () => {
     const before = await pointsWithLabelNow(product.store, 'label-2');
     const [lastSeed] = (await eventsOf(product.store, 'LabelCreated')).slice(-1);
 
-    const lassoed = await lassoAround(page, 17);
+    const lassoed = await lassoAround(page, await centralPoint(page));
     const chosen = await page.locator('circle.point.selected').evaluateAll(selectedIds);
     expect(chosen).toContain(lassoed);
     expect(await page.locator('.selection').textContent()).toContain(
@@ -303,7 +321,7 @@ describe('campaign page on the running product', () => {
     await page.goto(`${product.web.url}/?expert=zoe`);
     await expect.poll(() => page.locator('circle.point').count(), refreshed).toBe(300);
 
-    await lassoAround(page, 3);
+    await lassoAround(page, await centralPoint(page));
     await page.locator('select[name="to-label"]').selectOption('label-5');
     await page.getByRole('button', { name: /^Relabel \d+ points?$/ }).click();
 
