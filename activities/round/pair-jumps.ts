@@ -1,18 +1,15 @@
 import type { ModelSettings, QuerySettings } from '../../workflows/campaign-input';
-import { loadMnistDigits } from '../data/mnist';
 import type { ActivityDependencies } from '../dependencies';
 import { readCampaignStream } from '../events/campaign-stream';
 import { centroidOf } from '../labelling/nearest-rows';
 import { planJump } from '../labelling/pair-jump';
 import { walkSeed, walkStarts } from '../labelling/pair-walk';
 import { pairWalkOf } from '../labelling/pair-walk-settings';
-import { initModelBackend } from '../model/backend';
-import { loadTrainedModel } from '../model/train';
 import { readClusteredLayout } from './cluster-membership';
 import { latentUncertainty } from './latent-uncertainty';
 import { modelDecoder } from './model-decoder';
 import type { PairSampleQuestion } from './pair-questions';
-import { autoencoderConfigFor } from './model-config';
+import { loadEmbeddedRoundModel } from './embedded-round-model';
 
 export interface PlanPairJumpInput {
   campaignId: string;
@@ -49,15 +46,11 @@ export function createPlanPairJump({ store, artefacts, progress }: ActivityDepen
     const starts = walkStarts(stream.events, round, jump);
     if (starts.length === 0) return { pairs: [] };
 
-    await initModelBackend(undefined, progress);
-    const digits = loadMnistDigits(input.dataset);
-    const model = loadTrainedModel(
-      { ...autoencoderConfigFor(input.model), classes: input.classes },
-      await artefacts.get(input.weightsHash),
+    const { model, digits, embedding, width } = await loadEmbeddedRoundModel(
+      { artefacts, progress },
+      input,
     );
     try {
-      const embedding = model.embed(digits.images, digits.count);
-      const width = model.config.embeddingSize;
       const { clusters } = await readClusteredLayout(artefacts, input.clusteringHash);
       const uncertainty = latentUncertainty(model, embedding, width, clusters, input.classes);
       const decode = modelDecoder(model);

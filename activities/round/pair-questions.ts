@@ -3,18 +3,15 @@ import { labelTreeOf, projectLabelTrees } from '../../events/projections/label-t
 import type { LabelTree } from '../../events/projections/label-tree';
 import type { ModelSettings } from '../../workflows/campaign-input';
 import { ssdbscan } from '../clustering/ssdbscan';
-import { loadMnistDigits } from '../data/mnist';
 import type { ActivityDependencies } from '../dependencies';
 import { readCampaignStream } from '../events/campaign-stream';
 import { pairPath } from '../labelling/pair-path';
 import type { LabelPair } from '../labelling/spread-pairs';
 import { collisionPairs, numberPairs, spreadPairs } from '../labelling/spread-pairs';
 import { answerLabels, mergeParentsOf, trainingClasses } from '../labelling/training-classes';
-import { initModelBackend } from '../model/backend';
-import { loadTrainedModel } from '../model/train';
 import { readClusteredLayout } from './cluster-membership';
 import { modelDecoder } from './model-decoder';
-import { autoencoderConfigFor } from './model-config';
+import { loadEmbeddedRoundModel } from './embedded-round-model';
 
 export interface PlanPairsInput {
   campaignId: string;
@@ -82,15 +79,11 @@ export function createPlanPairs({ store, artefacts, progress }: ActivityDependen
     const pairs = numberPairs(`${campaignId}.r${round}`, candidates);
     if (pairs.length === 0) return { labelOptions, pairs: [] };
 
-    await initModelBackend(undefined, progress);
-    const digits = loadMnistDigits(input.dataset);
-    const model = loadTrainedModel(
-      { ...autoencoderConfigFor(input.model), classes: input.classes },
-      await artefacts.get(input.weightsHash),
+    const { model, digits, embedding, width } = await loadEmbeddedRoundModel(
+      { artefacts, progress },
+      input,
     );
     try {
-      const embedding = model.embed(digits.images, digits.count);
-      const width = model.config.embeddingSize;
       const decode = modelDecoder(model);
       const questions: PairSampleQuestion[] = [];
       for (const pair of pairs) {

@@ -66,7 +66,8 @@ describe('sample route', () => {
       (error: { body: { message: string } }) => error.body.message,
     );
     expect(thrown).toBe(
-      `sample address must be 64 lowercase hex digits, got "${'z'.repeat(70)}…" (5000 characters)`,
+      'sample address must be 64 lowercase hex digits, ' +
+        `got "${'z'.repeat(70)}…" (5000 characters)`,
     );
   });
 
