@@ -146,7 +146,7 @@ const planPairJump = () => createPlanPairJump({ store, artefacts });
 describe.each(['adaptive', 'uncertainty'] as const)('planPairJump, %s', (pairSampling) => {
   const queries = { perRound: 3, quorum: 2, deadlineSeconds: 60, pairJumps: 3, pairSampling };
 
-  it('goes on from the sample answered closest to B, for the pairs someone pointed on', async () => {
+  it('goes on from the sample answered closest to B, for pairs pointed towards B', async () => {
     const { pairs } = await planPairJump()({ ...input, jump: 1, queries });
 
     expect(pairs.map((question) => [question.pairId, question.fromQueryId])).toEqual([
