@@ -144,3 +144,18 @@ function softmaxEntropy(distances: Float64Array, temperature: number): number {
   }
   return entropy;
 }
+
+/**
+ * The `count` most uncertain images, most uncertain first (ties: lower id), leaving out
+ * `settled` ones: an image the experts already decided is not worth a second question.
+ */
+export function mostUncertainImages(
+  entropies: ArrayLike<number>,
+  count: number,
+  settled: ReadonlySet<number> = new Set(),
+): number[] {
+  return Array.from({ length: entropies.length }, (_, id) => id)
+    .filter((id) => !settled.has(id))
+    .sort((a, b) => entropies[b]! - entropies[a]! || a - b)
+    .slice(0, count);
+}

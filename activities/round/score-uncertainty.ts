@@ -1,6 +1,7 @@
+import type { RecordedEvent } from '../../events/catalog';
 import type { ActivityDependencies } from '../dependencies';
 import { readCampaignStream } from '../events/campaign-stream';
-import { groupByUncertainty, softAssignmentEntropy } from '../model/entropy';
+import { groupByUncertainty, mostUncertainImages, softAssignmentEntropy } from '../model/entropy';
 import { decodeClustering } from './clustering-artefact';
 
 export interface ScoreUncertaintyInput {
@@ -13,7 +14,8 @@ export interface ScoreUncertaintyInput {
 
 /**
  * Scores every image's uncertainty as the entropy of its soft assignment to the round's
- * centroids, groups the images, and picks the most uncertain for the experts.
+ * centroids, groups the images, and picks the most uncertain for the experts, leaving out
+ * images an earlier vote already decided.
  */
 export function createScoreUncertainty({ store, artefacts }: ActivityDependencies) {
   return async function scoreUncertainty(
@@ -32,9 +34,11 @@ export function createScoreUncertainty({ store, artefacts }: ActivityDependencie
     const entropies = softAssignmentEntropy(embedding, centroids, clustering.width);
     const groups = groupByUncertainty(entropies);
 
-    const mostUncertain = Array.from(entropies.keys())
-      .sort((a, b) => entropies[b]! - entropies[a]! || a - b)
-      .slice(0, input.queries);
+    const mostUncertain = mostUncertainImages(
+      entropies,
+      input.queries,
+      decidedImages(stream.events),
+    );
     const meanEntropy = entropies.reduce((sum, value) => sum + value, 0) / entropies.length;
     await stream.append([
       {
@@ -53,4 +57,21 @@ export function createScoreUncertainty({ store, artefacts }: ActivityDependencie
     ]);
     return { mostUncertain };
   };
+}
+
+/** Images whose plain query a vote decided: their label is the experts' already. */
+function decidedImages(events: readonly RecordedEvent[]): Set<number> {
+  const pairQueries = new Set<string>();
+  const decided = new Set<number>();
+  for (const event of events) {
+    if (event.type === 'QueryIssued' && event.data.question) pairQueries.add(event.data.queryId);
+    if (
+      event.type === 'VoteDecided' &&
+      event.data.label !== null &&
+      !pairQueries.has(event.data.queryId)
+    ) {
+      decided.add(event.data.imageId);
+    }
+  }
+  return decided;
 }

@@ -23,6 +23,8 @@ import {
 } from '../../events/projections/label-tree';
 import { openSqliteEventStore } from '../../events/store/sqlite-event-store';
 import { scriptCommandLine } from '../../infra/command-line';
+import { experimentClock } from '../experiment-clock';
+import { describePanel, experimentExperts } from '../experiment-panel';
 import { startWorkerEntry } from '../../infra/owned-process';
 import { freePorts } from '../../infra/temporal/free-port';
 import { startTemporalServer } from '../../infra/temporal/server';
@@ -62,24 +64,12 @@ const warmEpochs = number('warm-epochs', 8, [1, 500]);
 const out = resolve(args.out ?? 'experiment-results/fused-labels');
 mkdirSync(out, { recursive: true });
 
-const started = performance.now();
-const log = (line: string) =>
-  console.log(`[${((performance.now() - started) / 60_000).toFixed(1).padStart(5)} min] ${line}`);
+const { log, minutes } = experimentClock();
 
 const folder = mkdtempSync(join(tmpdir(), 'fused-labels-'));
 const digits = loadMnistDigits({ count });
-const experts = [
-  { expertId: 'ada', errorRate: 0.02 },
-  { expertId: 'ben', errorRate: 0.05 },
-  { expertId: 'cy', errorRate: 0.1 },
-  { expertId: 'dan', errorRate: 0, available: false },
-];
-const panelText = experts
-  .map(
-    (e) =>
-      `${e.expertId} ${e.available === false ? 'unavailable' : `${e.errorRate * 100} % wrong`}`,
-  )
-  .join(', ');
+const experts = [...experimentExperts, { expertId: 'dan', errorRate: 0, available: false }];
+const panelText = describePanel(experts);
 const campaign: CampaignInput = {
   campaignId: 'fused-labels',
   name: 'MNIST with fused and split starting labels',
@@ -148,7 +138,7 @@ try {
     '',
     `Start: labels ${fusedLabels.join(', ')}; ${(labelledShare * 100).toFixed(0)} % of the ` +
       `digits labelled. Panel: ${panelText}. ` +
-      `${((performance.now() - started) / 60_000).toFixed(1)} minutes.`,
+      `${minutes()} minutes.`,
     '',
     roundsMarkdown(lines),
     '',

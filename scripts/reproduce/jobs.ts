@@ -138,18 +138,29 @@ export function labelledSubset(row: RowId, digits: Digits, seed: number) {
 function evaluate(model: TrainedModel, digits: Digits, seed: number) {
   return timed(() => {
     const embedding = model.embed(digits.images, digits.count);
-    const width = embedding.length / digits.count;
-    const plain = kMeans(embedding, digits.count, width, { k: clusters, seed });
-    const layout = manifoldLayout(embedding, digits.count, width, { seed });
-    const layered = kMeans(layout, digits.count, layout.length / digits.count, {
-      k: clusters,
-      seed,
-    });
-    return {
-      kMeans: clusteringScores(digits.labels, plain.assignments),
-      umapKMeans: clusteringScores(digits.labels, layered.assignments),
-    };
+    const { kMeans, umapKMeans } = clusterEmbedding(embedding, digits, seed);
+    return { kMeans, umapKMeans };
   });
+}
+
+/**
+ * k-means on the embedding and on its UMAP layout, each scored against the digits; the
+ * layout and its clusters come back too, for whoever asks about them next.
+ */
+export function clusterEmbedding(embedding: Float32Array, digits: Digits, seed: number) {
+  const width = embedding.length / digits.count;
+  const plain = kMeans(embedding, digits.count, width, { k: clusters, seed });
+  const layout = manifoldLayout(embedding, digits.count, width, { seed });
+  const layered = kMeans(layout, digits.count, layout.length / digits.count, {
+    k: clusters,
+    seed,
+  });
+  return {
+    kMeans: clusteringScores(digits.labels, plain.assignments),
+    umapKMeans: clusteringScores(digits.labels, layered.assignments),
+    layout,
+    layoutClusters: layered,
+  };
 }
 
 function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }>;

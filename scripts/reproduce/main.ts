@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { scriptCommandLine } from '../../infra/command-line';
+import { experimentClock } from '../experiment-clock';
 import type { ReproducePlan } from './protocol';
 import { fullPlan, quickFloors, quickPlan } from './protocol';
 import { buildReport, floorsMissed, reportMarkdown, reportSvg } from './report';
@@ -59,9 +60,7 @@ const out = resolve(args.out ?? join('reproduce-results', plan.name));
 mkdirSync(out, { recursive: true });
 const workDir = mkdtempSync(join(tmpdir(), 'reproduce-'));
 
-const started = performance.now();
-const elapsed = () => ((performance.now() - started) / 60_000).toFixed(1).padStart(5);
-const log = (line: string) => console.log(`[${elapsed()} min] ${line}`);
+const { log, minutes } = experimentClock();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     stopJobs();
@@ -76,7 +75,7 @@ log(
 );
 try {
   const results = await runJobs(jobsOf(plan, workDir), { slots, workDir, log });
-  const report = buildReport(plan, results, (performance.now() - started) / 60_000);
+  const report = buildReport(plan, results, Number(minutes()));
   writeFileSync(join(out, 'table.json'), `${JSON.stringify({ ...report, results }, null, 2)}\n`);
   writeFileSync(join(out, 'table.md'), reportMarkdown(report));
   writeFileSync(join(out, 'table.svg'), reportSvg(report));

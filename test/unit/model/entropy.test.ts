@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { groupByUncertainty, softAssignmentEntropy } from '../../../activities/model/entropy';
+import {
+  groupByUncertainty,
+  mostUncertainImages,
+  softAssignmentEntropy,
+} from '../../../activities/model/entropy';
 import { ValidationError } from '../../../events/errors';
 
 // Two centroids on a line, at 0 and 2 (width 1).
@@ -103,3 +107,19 @@ describe('groupByUncertainty', () => {
 function binaryEntropy(p: number): number {
   return -(p * Math.log(p) + (1 - p) * Math.log(1 - p)) / Math.log(2);
 }
+
+describe('mostUncertainImages', () => {
+  const entropies = Float32Array.from([0.2, 0.9, 0.5, 0.9, 0.1, 0.7]);
+
+  it('lists the most uncertain first, a tie going to the lower id', () => {
+    expect(mostUncertainImages(entropies, 4)).toEqual([1, 3, 5, 2]);
+  });
+
+  it('leaves out settled images and takes the next ones instead', () => {
+    expect(mostUncertainImages(entropies, 3, new Set([1, 5]))).toEqual([3, 2, 0]);
+  });
+
+  it('gives what is left when fewer images remain than asked for', () => {
+    expect(mostUncertainImages(entropies, 10, new Set([0, 1, 2, 3]))).toEqual([5, 4]);
+  });
+});

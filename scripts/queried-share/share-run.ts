@@ -1,0 +1,147 @@
+import type { SimulatedExpert } from '../../client/simulated-panel';
+import { createSimulatedPanel } from '../../client/simulated-panel';
+import type { Digits } from '../../activities/data/image-set';
+import { mostUncertainImages, softAssignmentEntropy } from '../../activities/model/entropy';
+import { loadTrainedModel, trainAutoencoder } from '../../activities/model/train';
+import { clusterEmbedding } from '../reproduce/jobs';
+import { panelLabels } from './panel-labels';
+
+/** How each share is run: rounds of questions, each followed by fine-tuning. */
+export interface SharePlan {
+  rounds: number;
+  /** Fine-tuning epochs after each round's votes. */
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  /** Weight of the k-means loss, as `npm run reproduce` fine-tunes. */
+  clusteringWeight: number;
+  experts: SimulatedExpert[];
+}
+
+/** What one share of queried images bought. */
+export interface ShareResult {
+  /** Share of the images the plan meant to ask about, in [0, 1]. */
+  share: number;
+  /** Images asked about, over all images. */
+  queried: number;
+  /** Images the votes labelled (ties leave an image without one), over all images. */
+  labelled: number;
+  /** Labelled images whose voted class is not their true class, over the labelled. */
+  voteErrors: number;
+  /** Hungarian-matched accuracy of k-means on the embedding (Table 1's measure). */
+  kMeans: number;
+  /** Hungarian-matched accuracy of k-means on its UMAP layout (a round's clusters). */
+  umapKMeans: number;
+  /** Voted class where there is one, else the softmax head's class; null without labels. */
+  classified: number | null;
+  minutes: number;
+}
+
+const embeddingSize = 10;
+
+/**
+ * Runs the human-in-the-loop protocol for one share: each round clusters the current
+ * embedding's UMAP layout, asks the simulated panel about the most uncertain images not asked
+ * before (the share spread evenly over the rounds), and fine-tunes on the k-means loss plus
+ * the cross-entropy on every voted label so far. Starts from the pretrained weights.
+ */
+export async function runShare(
+  share: number,
+  digits: Digits,
+  pretrained: Uint8Array,
+  plan: SharePlan,
+  log: (line: string) => void,
+): Promise<ShareResult> {
+  const started = performance.now();
+  const { count } = digits;
+  const panel = createSimulatedPanel(plan.experts, plan.seed);
+  const classes = share > 0 ? 10 : 0;
+  const asked = new Set<number>();
+  const labels = new Map<number, number>();
+  let weights = pretrained;
+  let weightsClasses = 0;
+
+  for (let round = 1; round <= plan.rounds; round++) {
+    const { layout, layoutClusters, umapKMeans } = clusterEmbedding(
+      embed(weights, weightsClasses, digits, plan.seed),
+      digits,
+      plan.seed,
+    );
+    const entropies = softAssignmentEntropy(layout, layoutClusters.centroids, 2);
+    const due = Math.round((share * count * round) / plan.rounds) - asked.size;
+    const picked = mostUncertainImages(entropies, due, asked);
+    for (const imageId of picked) asked.add(imageId);
+    for (const [imageId, label] of panelLabels(panel, round, picked, digits.labels)) {
+      labels.set(imageId, label);
+    }
+    log(
+      `share ${share}: round ${round}, UMAP + k-means ${umapKMeans.accuracy.toFixed(4)} ` +
+        `before; asked ${picked.length}, ${labels.size} labelled so far`,
+    );
+    const trained = await trainAutoencoder({
+      images: digits.images,
+      count,
+      config: { embeddingSize, seed: plan.seed, classes },
+      seed: plan.seed + round,
+      epochs: plan.epochs,
+      batchSize: plan.batchSize,
+      initialWeights: weights,
+      ...(classes > 0 && labels.size > 0
+        ? { labels: { pointIds: [...labels.keys()], classes: [...labels.values()] } }
+        : {}),
+      options: {
+        clusteringWeight: plan.clusteringWeight,
+        clusteringFromEpoch: 0,
+        clusteringSpace: 'manifold',
+        reclusterEvery: 3,
+        followLabelledMajority: true,
+        // As a campaign's warm rounds: a gentler restart of Adam after the first.
+        ...(round > 1 ? { learningRate: 5e-4 } : {}),
+      },
+    });
+    weights = trained.serializeWeights();
+    weightsClasses = classes;
+    trained.dispose();
+  }
+
+  const final = clusterEmbedding(embed(weights, classes, digits, plan.seed), digits, plan.seed);
+  const wrong = [...labels].filter(([imageId, label]) => digits.labels[imageId] !== label);
+  return {
+    share,
+    queried: asked.size / count,
+    labelled: labels.size / count,
+    voteErrors: labels.size ? wrong.length / labels.size : 0,
+    kMeans: final.kMeans.accuracy,
+    umapKMeans: final.umapKMeans.accuracy,
+    classified: classes > 0 ? classifiedAccuracy(weights, digits, labels, plan.seed) : null,
+    minutes: (performance.now() - started) / 60_000,
+  };
+}
+
+function embed(weights: Uint8Array, classes: number, digits: Digits, seed: number) {
+  const model = loadTrainedModel({ embeddingSize, seed, classes }, weights);
+  try {
+    return model.embed(digits.images, digits.count);
+  } finally {
+    model.dispose();
+  }
+}
+
+/** Every image classified: its voted class if it has one, else the head's likeliest class. */
+function classifiedAccuracy(
+  weights: Uint8Array,
+  digits: Digits,
+  labels: ReadonlyMap<number, number>,
+  seed: number,
+): number {
+  const model = loadTrainedModel({ embeddingSize, seed, classes: 10 }, weights);
+  const probabilities = model.classify(digits.images, digits.count);
+  model.dispose();
+  let right = 0;
+  for (let i = 0; i < digits.count; i++) {
+    const row = probabilities.subarray(i * 10, (i + 1) * 10);
+    const predicted = labels.get(i) ?? row.indexOf(Math.max(...row));
+    if (predicted === digits.labels[i]) right++;
+  }
+  return right / digits.count;
+}
