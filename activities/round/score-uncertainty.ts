@@ -60,7 +60,7 @@ export function createScoreUncertainty({ store, artefacts }: ActivityDependencie
 }
 
 /** Images whose plain query a vote decided: their label is the experts' already. */
-function decidedImages(events: readonly RecordedEvent[]): Set<number> {
+export function decidedImages(events: readonly RecordedEvent[]): Set<number> {
   const pairQueries = new Set<string>();
   const decided = new Set<number>();
   for (const event of events) {
