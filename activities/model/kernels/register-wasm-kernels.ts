@@ -40,7 +40,7 @@ export function registerWasmTrainingKernels(): void {
 
   for (const config of [
     createBatchMatMulKernel(stockMatMul, transpose),
-    createConv2DBackpropFilterKernel(matMul, transpose),
+    createConv2DBackpropFilterKernel(matMul),
     createConv2DBackpropInputKernel(matMul, transpose),
   ]) {
     replaceKernel(config);
