@@ -44,7 +44,8 @@ function inPhase(size: number, offset: number, stride: number, phase: number): n
 /**
  * The phase's patch matrix of dy, row-major [batch x rows x cols, filterRows x filterCols
  * x outChannels]: for input pixel (ih, iw) and tap (kh, kw), the dy pixel that the tap
- * carried there in the forward pass, or zero where none did.
+ * carried there in the forward pass, or zero where none did. Where each entry comes from
+ * is worked out once for one image and reused for the batch.
  */
 export function writePhasePatches(
   dy: Float32Array,
@@ -53,28 +54,44 @@ export function writePhasePatches(
   phase: Phase,
   patches: Float32Array,
 ): void {
-  const dyRow = g.outWidth * outChannels;
-  const dyImage = g.outHeight * dyRow;
+  const sources = phaseSources(g, outChannels, phase);
+  const dyImage = g.outHeight * g.outWidth * outChannels;
   let at = 0;
   for (let b = 0; b < g.batch; b++) {
-    for (const ih of phase.rows) {
-      for (const iw of phase.cols) {
-        for (const kh of phase.filterRows) {
-          const oh = (ih + g.top - kh) / g.strideHeight;
-          for (const kw of phase.filterCols) {
-            const ow = (iw + g.left - kw) / g.strideWidth;
-            if (oh < 0 || oh >= g.outHeight || ow < 0 || ow >= g.outWidth) {
-              for (let c = 0; c < outChannels; c++) patches[at + c] = 0;
-            } else {
-              const from = b * dyImage + oh * dyRow + ow * outChannels;
-              for (let c = 0; c < outChannels; c++) patches[at + c] = dy[from + c]!;
-            }
-            at += outChannels;
-          }
+    const image = b * dyImage;
+    for (const source of sources) {
+      if (source < 0) {
+        for (let c = 0; c < outChannels; c++) patches[at + c] = 0;
+      } else {
+        const from = image + source;
+        for (let c = 0; c < outChannels; c++) patches[at + c] = dy[from + c]!;
+      }
+      at += outChannels;
+    }
+  }
+}
+
+/**
+ * For each input pixel of the phase and each of its taps, in patch-matrix order, the
+ * offset of the dy pixel within one image, or -1 where the tap carried none there.
+ */
+function phaseSources(g: PatchGeometry, outChannels: number, phase: Phase): Int32Array {
+  const taps = phase.filterRows.length * phase.filterCols.length;
+  const sources = new Int32Array(phase.rows.length * phase.cols.length * taps);
+  let at = 0;
+  for (const ih of phase.rows) {
+    for (const iw of phase.cols) {
+      for (const kh of phase.filterRows) {
+        const oh = (ih + g.top - kh) / g.strideHeight;
+        for (const kw of phase.filterCols) {
+          const ow = (iw + g.left - kw) / g.strideWidth;
+          const outside = oh < 0 || oh >= g.outHeight || ow < 0 || ow >= g.outWidth;
+          sources[at++] = outside ? -1 : (oh * g.outWidth + ow) * outChannels;
         }
       }
     }
   }
+  return sources;
 }
 
 /**
