@@ -9,6 +9,7 @@ import { summarizeEvent } from '../events/projections/event-summary';
 import { openEventStore } from '../events/store/open';
 import { buildWebApp, webBuildIsStale } from '../web/app-build';
 import { startWebServer } from '../web/server-process';
+import { claimDataDir } from './data-dir-lock';
 import { demoCampaign } from './demo-campaign';
 import { startWorkerEntry } from './owned-process';
 import { describeWorkerLine } from './progress-lines';
@@ -41,7 +42,8 @@ async function main() {
 
   const settings = readSettings();
   mkdirSync(settings.dataDir, { recursive: true });
-  const stops: (() => Promise<void>)[] = [];
+  const release = claimDataDir(settings.dataDir);
+  const stops: (() => Promise<void>)[] = [async () => release()];
   const shutdown = async (code: number) => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     process.exit(code);
@@ -96,7 +98,12 @@ async function main() {
   stops.push(() => client.close());
   store.subscribe(0, (event) => console.log(`      ${summarizeEvent(event)}`));
 
-  if (values['no-demo']) return console.log('[4/5] no demo campaign (--no-demo)');
+  if (values['no-demo']) {
+    console.log('[4/5] no demo campaign (--no-demo)');
+    console.log('[5/5] no scripted expert either');
+    console.log(`      open ${web.url}; Ctrl-C stops everything`);
+    return;
+  }
   console.log('[4/5] demo campaign on MNIST digits');
   const campaign = demoCampaign({ rounds, count });
   const known = await store.streamVersion(`campaign-${campaign.campaignId}`);

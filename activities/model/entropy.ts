@@ -159,3 +159,29 @@ export function mostUncertainImages(
     .sort((a, b) => entropies[b]! - entropies[a]! || a - b)
     .slice(0, count);
 }
+
+/**
+ * The `count` most uncertain images spread evenly over the clusters: each cluster in turn
+ * gives its most uncertain image not yet taken (settled ones left out), so no cluster goes
+ * unasked and the boundary of one pair of clusters cannot take the whole budget.
+ */
+export function mostUncertainPerCluster(
+  entropies: ArrayLike<number>,
+  clusters: ArrayLike<number>,
+  count: number,
+  settled: ReadonlySet<number> = new Set(),
+): number[] {
+  const byCluster = new Map<number, number[]>();
+  for (const id of mostUncertainImages(entropies, entropies.length, settled)) {
+    const cluster = clusters[id]!;
+    byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), id]);
+  }
+  const queues = [...byCluster.entries()].sort(([a], [b]) => a - b).map(([, ids]) => ids);
+  const picked: number[] = [];
+  for (let depth = 0; picked.length < count && queues.some((q) => depth < q.length); depth++) {
+    for (const queue of queues) {
+      if (picked.length < count && depth < queue.length) picked.push(queue[depth]!);
+    }
+  }
+  return picked;
+}

@@ -32,6 +32,11 @@ Options:
   --epochs N            fine-tuning epochs per round (default 4)
   --pretrain-epochs N   reconstruction epochs before the first round (default 30)
   --seed N              model, layout and panel seed (default 1)
+  --selection S         per-cluster (default): each cluster's most uncertain digits in turn;
+                        uncertain: the most uncertain digits overall;
+                        random: a seeded draw, as Table 1's label rows
+  --follow-majority     unlabelled digits are pulled towards the class most of their
+                        cluster's labelled digits have (off by default)
   --out DIR             results folder (default experiment-results/queried-share)
   -h, --help            this text
 
@@ -48,6 +53,8 @@ const {
   epochs: { type: 'string' },
   'pretrain-epochs': { type: 'string' },
   seed: { type: 'string' },
+  selection: { type: 'string' },
+  'follow-majority': { type: 'boolean', default: false },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 });
@@ -65,6 +72,8 @@ const plan: SharePlan = {
   seed: number('seed', 1, [0, 2 ** 31 - 1]),
   clusteringWeight: 0.2,
   experts: experimentExperts,
+  selection: selectionOf(args.selection ?? 'per-cluster'),
+  followLabelledMajority: args['follow-majority'] === true,
 };
 const pretrainEpochs = number('pretrain-epochs', 30, [1, 500]);
 const out = resolve(args.out ?? 'experiment-results/queried-share');
@@ -96,6 +105,8 @@ for (const share of shares) {
     '',
     `Pretrained ${pretrainEpochs} epochs; per share ${plan.rounds} rounds of questions, each ` +
       `followed by ${plan.epochs} fine-tuning epochs (lambda ${plan.clusteringWeight}); ` +
+      `${plan.selection} selection` +
+      `${plan.followLabelledMajority ? ', unlabelled digits follow the labelled majority' : ''}; ` +
       `panel ${describePanel(plan.experts)}; seed ${plan.seed}. Paper, human in the loop: ` +
       `${(paperHumanInTheLoop * 100).toFixed(2)} %. ` +
       `${minutes()} minutes.`,
@@ -109,3 +120,9 @@ for (const share of shares) {
   console.log(`\n${sharesMarkdown(results)}\n`);
 }
 log(`wrote shares.md, shares.json, shares.svg to ${out}`);
+
+function selectionOf(text: string): SharePlan['selection'] {
+  return text === 'uncertain' || text === 'per-cluster' || text === 'random'
+    ? text
+    : fail(`--selection: expected per-cluster, uncertain or random, got "${text}"`);
+}

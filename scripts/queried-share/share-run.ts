@@ -1,7 +1,12 @@
 import type { SimulatedExpert } from '../../client/simulated-panel';
 import { createSimulatedPanel } from '../../client/simulated-panel';
+import { seededRandom, shuffledIndices } from '../../activities/clustering/seeded-random';
 import type { Digits } from '../../activities/data/image-set';
-import { mostUncertainImages, softAssignmentEntropy } from '../../activities/model/entropy';
+import {
+  mostUncertainImages,
+  mostUncertainPerCluster,
+  softAssignmentEntropy,
+} from '../../activities/model/entropy';
 import { loadTrainedModel, trainAutoencoder } from '../../activities/model/train';
 import { clusterEmbedding } from '../reproduce/jobs';
 import { panelLabels } from './panel-labels';
@@ -16,6 +21,13 @@ export interface SharePlan {
   /** Weight of the k-means loss, as `npm run reproduce` fine-tunes. */
   clusteringWeight: number;
   experts: SimulatedExpert[];
+  /**
+   * Which images each round asks about: the most uncertain overall, or per cluster in turn,
+   * or a seeded random draw (the protocol of Table 1's label rows).
+   */
+  selection: 'uncertain' | 'per-cluster' | 'random';
+  /** Whether unlabelled images follow their cluster's labelled majority (E2 targets). */
+  followLabelledMajority: boolean;
 }
 
 /** What one share of queried images bought. */
@@ -69,7 +81,12 @@ export async function runShare(
     );
     const entropies = softAssignmentEntropy(layout, layoutClusters.centroids, 2);
     const due = Math.round((share * count * round) / plan.rounds) - asked.size;
-    const picked = mostUncertainImages(entropies, due, asked);
+    const picked = {
+      'per-cluster': () =>
+        mostUncertainPerCluster(entropies, layoutClusters.assignments, due, asked),
+      uncertain: () => mostUncertainImages(entropies, due, asked),
+      random: () => randomImages(count, due, asked, plan.seed * 1_000 + round),
+    }[plan.selection]();
     for (const imageId of picked) asked.add(imageId);
     for (const [imageId, label] of panelLabels(panel, round, picked, digits.labels)) {
       labels.set(imageId, label);
@@ -94,7 +111,7 @@ export async function runShare(
         clusteringFromEpoch: 0,
         clusteringSpace: 'manifold',
         reclusterEvery: 3,
-        followLabelledMajority: true,
+        followLabelledMajority: plan.followLabelledMajority,
         // As a campaign's warm rounds: a gentler restart of Adam after the first.
         ...(round > 1 ? { learningRate: 5e-4 } : {}),
       },
@@ -144,4 +161,11 @@ function classifiedAccuracy(
     if (predicted === digits.labels[i]) right++;
   }
   return right / digits.count;
+}
+
+/** `due` images drawn by seed from those not asked yet. */
+function randomImages(count: number, due: number, asked: ReadonlySet<number>, seed: number) {
+  return Array.from(shuffledIndices(count, seededRandom(seed)))
+    .filter((id) => !asked.has(id))
+    .slice(0, due);
 }

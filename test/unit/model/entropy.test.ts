@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   groupByUncertainty,
   mostUncertainImages,
+  mostUncertainPerCluster,
   softAssignmentEntropy,
 } from '../../../activities/model/entropy';
 import { ValidationError } from '../../../events/errors';
@@ -121,5 +122,23 @@ describe('mostUncertainImages', () => {
 
   it('gives what is left when fewer images remain than asked for', () => {
     expect(mostUncertainImages(entropies, 10, new Set([0, 1, 2, 3]))).toEqual([5, 4]);
+  });
+});
+
+describe('mostUncertainPerCluster', () => {
+  // Cluster 0 holds the three most uncertain images; cluster 1 the calmer ones.
+  const entropies = Float32Array.from([0.9, 0.8, 0.7, 0.3, 0.2, 0.1]);
+  const clusters = Int32Array.from([0, 0, 0, 1, 1, 1]);
+
+  it("takes each cluster's most uncertain image in turn", () => {
+    expect(mostUncertainPerCluster(entropies, clusters, 4)).toEqual([0, 3, 1, 4]);
+  });
+
+  it('goes on with the clusters that still have images when one runs out', () => {
+    expect(mostUncertainPerCluster(entropies, clusters, 6, new Set([3, 4]))).toEqual([0, 5, 1, 2]);
+  });
+
+  it('asks nothing of a budget of zero', () => {
+    expect(mostUncertainPerCluster(entropies, clusters, 0)).toEqual([]);
   });
 });
