@@ -1,5 +1,9 @@
 import type { NewEvent } from '../../../events/catalog';
-import type { AnswerQueryInput, CampaignCommands } from '../../../web/src/lib/server/commands';
+import type {
+  AnswerQueryInput,
+  CampaignCommands,
+  ExpertAvailabilityInput,
+} from '../../../web/src/lib/server/commands';
 import type { PointLayouts } from '../../../web/src/lib/server/labelling/point-layout';
 import type {
   RelabelPoints,
@@ -20,20 +24,34 @@ export interface GraphqlReply {
 
 /**
  * The GraphQL server on a read model of a history (the first-round campaign unless given),
- * with command doubles that record what they were sent (and fail with `failure` when given
- * one), a layout double that lays point i at (i, 2i) in cluster i mod 3, and a logger that
- * keeps what it was told.
+ * with command doubles that record what they were sent and keep the unavailable experts (all
+ * failing with `failure` when given one), a layout double that lays point i at (i, 2i) in
+ * cluster i mod 3, and a logger that keeps what it was told.
  */
 export function graphqlHarness(failure?: Error, history: NewEvent[] = campaignInFirstRound()) {
   const readModel = createProjectedReadModel();
   for (const event of recorded(history)) readModel.apply(event);
 
   const sent: { round: RoundRef; input: AnswerQueryInput }[] = [];
+  const availability: { change: string; input: ExpertAvailabilityInput }[] = [];
+  const unavailable = new Set<string>();
   const commands: CampaignCommands = {
     answerQuery: async (round, input) => {
       sent.push({ round, input });
       if (failure) throw failure;
       return { accepted: true };
+    },
+    markExpertUnavailable: async (input) => {
+      availability.push({ change: 'unavailable', input });
+      if (failure) throw failure;
+      unavailable.add(input.expertId);
+      return { campaignId: input.campaignId, unavailable: [...unavailable] };
+    },
+    markExpertAvailable: async (input) => {
+      availability.push({ change: 'available', input });
+      if (failure) throw failure;
+      unavailable.delete(input.expertId);
+      return { campaignId: input.campaignId, unavailable: [...unavailable] };
     },
   };
 
@@ -80,5 +98,5 @@ export function graphqlHarness(failure?: Error, history: NewEvent[] = campaignIn
     return { status: response.status, data: body.data, errors: body.errors };
   }
 
-  return { yoga, readModel, sent, relabelled, layoutsRead, logged, execute };
+  return { yoga, readModel, sent, availability, relabelled, layoutsRead, logged, execute };
 }

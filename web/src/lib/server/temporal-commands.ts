@@ -28,6 +28,15 @@ export function createTemporalCommands(settings: TemporalSettings): ConnectedCom
       await (await connected()).answerQuery(round, input);
       return { accepted: true };
     },
+    async markExpertUnavailable({ campaignId, expertId, reason = '' }) {
+      const client = await connected();
+      const { unavailable } = await client.markExpertUnavailable(campaignId, expertId, reason);
+      return { campaignId, unavailable };
+    },
+    async markExpertAvailable({ campaignId, expertId }) {
+      const { unavailable } = await (await connected()).markExpertAvailable(campaignId, expertId);
+      return { campaignId, unavailable };
+    },
     async close() {
       const opened = await client?.catch(() => undefined);
       client = undefined;

@@ -9,6 +9,8 @@ import auditTypeDefs from './audit/schema.graphql?raw';
 import { auditResolvers } from './audit/resolvers';
 import campaignTypeDefs from './campaigns/schema.graphql?raw';
 import { campaignResolvers } from './campaigns/resolvers';
+import expertTypeDefs from './experts/schema.graphql?raw';
+import { expertResolvers } from './experts/resolvers';
 import type { GraphqlContext } from './context';
 import labelTypeDefs from './labels/schema.graphql?raw';
 import { labelResolvers } from './labels/resolvers';
@@ -54,8 +56,15 @@ export function createGraphqlServer({
   logger = silentLogger,
 }: GraphqlServerOptions) {
   const schema = createSchema<GraphqlContext>({
-    typeDefs: [rootTypeDefs, campaignTypeDefs, queryTypeDefs, auditTypeDefs, labelTypeDefs],
-    resolvers: [campaignResolvers, queryResolvers, auditResolvers, labelResolvers],
+    typeDefs: [
+      rootTypeDefs,
+      campaignTypeDefs,
+      queryTypeDefs,
+      auditTypeDefs,
+      labelTypeDefs,
+      expertTypeDefs,
+    ],
+    resolvers: [campaignResolvers, queryResolvers, auditResolvers, labelResolvers, expertResolvers],
   });
 
   return createYoga<object, GraphqlContext>({

@@ -1,0 +1,32 @@
+import { shownInput } from '../../../../../../events/rules/shown-input';
+import type { ExpertAvailabilityInput, ExpertAvailabilityReceipt } from '../../commands';
+import { asCodedError, codedError } from '../coded-error';
+import type { GraphqlContext, Resolver } from '../context';
+
+type Change = keyof Pick<
+  GraphqlContext['commands'],
+  'markExpertUnavailable' | 'markExpertAvailable'
+>;
+
+/** Sends an availability change to the campaign workflow, which checks it and records it. */
+function availabilityChange(
+  change: Change,
+): Resolver<ExpertAvailabilityInput, ExpertAvailabilityReceipt> {
+  return async (_parent, input, { readModel, commands }) => {
+    if (!readModel.campaign(input.campaignId)) {
+      throw codedError('NOT_FOUND', `campaign ${shownInput(input.campaignId)} does not exist`);
+    }
+    try {
+      return await commands[change](input);
+    } catch (error) {
+      throw asCodedError(error);
+    }
+  };
+}
+
+export const expertResolvers = {
+  Mutation: {
+    markExpertUnavailable: availabilityChange('markExpertUnavailable'),
+    markExpertAvailable: availabilityChange('markExpertAvailable'),
+  },
+};
