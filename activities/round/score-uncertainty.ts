@@ -1,8 +1,12 @@
 import type { RecordedEvent } from '../../events/catalog';
 import type { ActivityDependencies } from '../dependencies';
 import { readCampaignStream } from '../events/campaign-stream';
-import { groupByUncertainty, mostUncertainImages, softAssignmentEntropy } from '../model/entropy';
-import { decodeClustering } from './clustering-artefact';
+import {
+  groupByUncertainty,
+  mostUncertainPerCluster,
+  softAssignmentEntropy,
+} from '../model/entropy';
+import { readClusteredLayout } from './cluster-membership';
 
 export interface ScoreUncertaintyInput {
   campaignId: string;
@@ -14,8 +18,10 @@ export interface ScoreUncertaintyInput {
 
 /**
  * Scores every image's uncertainty as the entropy of its soft assignment to the round's
- * centroids, groups the images, and picks the most uncertain for the experts, leaving out
- * images an earlier vote already decided.
+ * centroids, groups the images, and picks the most uncertain of each cluster in turn for the
+ * experts, leaving out images an earlier vote already decided. Spread over the clusters, 2 %
+ * of 2,000 digits asked and learnt over four rounds lifted UMAP + k-means from 90.9 to
+ * 92.1 %; the same share drawn at random left it at 83.5 % (`npm run queried-share`).
  */
 export function createScoreUncertainty({ store, artefacts }: ActivityDependencies) {
   return async function scoreUncertainty(
@@ -27,15 +33,17 @@ export function createScoreUncertainty({ store, artefacts }: ActivityDependencie
     const recorded = stream.find(eventId);
     if (recorded?.type === 'UncertaintyScored') return recorded.data;
 
-    const clustering = decodeClustering(await artefacts.get(input.clusteringHash));
-    const bytes = await artefacts.get(clustering.embeddingHash);
-    const embedding = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const { clustering, layout, clusters } = await readClusteredLayout(
+      artefacts,
+      input.clusteringHash,
+    );
     const centroids = Float32Array.from(clustering.centroids);
-    const entropies = softAssignmentEntropy(embedding, centroids, clustering.width);
+    const entropies = softAssignmentEntropy(layout, centroids, clustering.width);
     const groups = groupByUncertainty(entropies);
 
-    const mostUncertain = mostUncertainImages(
+    const mostUncertain = mostUncertainPerCluster(
       entropies,
+      clusters,
       input.queries,
       decidedImages(stream.events),
     );

@@ -35,6 +35,7 @@ Options:
   --selection S         per-cluster (default): each cluster's most uncertain digits in turn;
                         uncertain: the most uncertain digits overall;
                         random: a seeded draw, as Table 1's label rows
+  --label-weight W      weight of the cross-entropy on the voted labels, 0..10 (default 1)
   --follow-majority     unlabelled digits are pulled towards the class most of their
                         cluster's labelled digits have (off by default)
   --out DIR             results folder (default experiment-results/queried-share)
@@ -54,6 +55,7 @@ const {
   'pretrain-epochs': { type: 'string' },
   seed: { type: 'string' },
   selection: { type: 'string' },
+  'label-weight': { type: 'string' },
   'follow-majority': { type: 'boolean', default: false },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -74,6 +76,7 @@ const plan: SharePlan = {
   experts: experimentExperts,
   selection: selectionOf(args.selection ?? 'per-cluster'),
   followLabelledMajority: args['follow-majority'] === true,
+  labelWeight: number('label-weight', 1, [0, 10], false),
 };
 const pretrainEpochs = number('pretrain-epochs', 30, [1, 500]);
 const out = resolve(args.out ?? 'experiment-results/queried-share');
@@ -104,7 +107,8 @@ for (const share of shares) {
     `# Accuracy against the share of images queried, ${count} MNIST digits`,
     '',
     `Pretrained ${pretrainEpochs} epochs; per share ${plan.rounds} rounds of questions, each ` +
-      `followed by ${plan.epochs} fine-tuning epochs (lambda ${plan.clusteringWeight}); ` +
+      `followed by ${plan.epochs} fine-tuning epochs (lambda ${plan.clusteringWeight}, ` +
+      `label weight ${plan.labelWeight}); ` +
       `${plan.selection} selection` +
       `${plan.followLabelledMajority ? ', unlabelled digits follow the labelled majority' : ''}; ` +
       `panel ${describePanel(plan.experts)}; seed ${plan.seed}. Paper, human in the loop: ` +

@@ -26,6 +26,8 @@ export interface SharePlan {
    * or a seeded random draw (the protocol of Table 1's label rows).
    */
   selection: 'uncertain' | 'per-cluster' | 'random';
+  /** Weight of the cross-entropy on the voted labels (E3). */
+  labelWeight: number;
   /** Whether unlabelled images follow their cluster's labelled majority (E2 targets). */
   followLabelledMajority: boolean;
 }
@@ -108,6 +110,7 @@ export async function runShare(
         : {}),
       options: {
         clusteringWeight: plan.clusteringWeight,
+        classificationWeight: plan.labelWeight,
         clusteringFromEpoch: 0,
         clusteringSpace: 'manifold',
         reclusterEvery: 3,
