@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { ValidationError } from '../events/errors';
+import { shownInput } from '../events/rules/shown-input';
 
 /** Reads a numeric option, refusing anything outside its range before anything starts. */
 export function numberOption(
@@ -13,11 +14,13 @@ export function numberOption(
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
     throw new ValidationError(
-      `--${name} must be ${integer ? 'an integer' : 'a number'}, got "${text}"`,
+      `--${name} must be ${integer ? 'an integer' : 'a number'}, got ${shownInput(text)}`,
     );
   }
   if (value < min || value > max) {
-    throw new ValidationError(`--${name} must be from ${min} to ${max}, got ${value}`);
+    throw new ValidationError(
+      `--${name} must be from ${min} to ${max}, got ${shownInput(text.trim())}`,
+    );
   }
   return value;
 }

@@ -26,4 +26,13 @@ describe('the command line of a script', () => {
     expect(attachNegativeValues(['--quick', '-1'], options)).toEqual(['--quick', '-1']);
     expect(attachNegativeValues(['--rounds', '-x'], options)).toEqual(['--rounds', '-x']);
   });
+
+  it('quotes a value that is not a number, and cuts a long one', () => {
+    expect(() => numberOption('count', 'abc', 1, 10, true)).toThrow(
+      '--count must be an integer, got abc',
+    );
+    expect(() => numberOption('count', '9'.repeat(300), 1, 10, true)).toThrow(
+      `--count must be from 1 to 10, got "${'9'.repeat(40)}…" (300 characters)`,
+    );
+  });
 });

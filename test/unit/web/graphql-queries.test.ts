@@ -52,6 +52,20 @@ describe('GraphQL open queries', () => {
   });
 });
 
+describe('GraphQL open queries of a blank expert id', () => {
+  it.each(['', '   '])('refuses %j as VALIDATION rather than answer an empty inbox', async (id) => {
+    const { execute } = graphqlHarness();
+
+    const { data, errors } = await execute(inbox, { expertId: id });
+
+    expect(data).toBeNull();
+    expect(errors?.[0]).toMatchObject({
+      message: `expertId must name an expert, got ${JSON.stringify(id)}`,
+      extensions: { code: 'VALIDATION' },
+    });
+  });
+});
+
 describe('GraphQL answerQuery', () => {
   it('sends an acceptable answer to the workflow engine and returns a receipt', async () => {
     const { execute, sent } = graphqlHarness();

@@ -1,6 +1,7 @@
 import { imageUrl, sampleUrl } from '../../../image-url';
 import type { AnswerQueryInput } from '../../commands';
 import type { OpenQueryView, PairGroupView, PairQuestionView } from '../../read-model';
+import { shownInput } from '../../../../../../events/rules/shown-input';
 import { asCodedError, codedError } from '../coded-error';
 import type { Resolver } from '../context';
 
@@ -57,7 +58,13 @@ export const queryResolvers: {
   };
 } = {
   Query: {
-    openQueries: (_parent, { expertId }, { readModel }) => readModel.openQueries(expertId),
+    openQueries: (_parent, { expertId }, { readModel }) => {
+      // A blank id has no queries; an empty inbox would pass the mistake off as "all done".
+      if (expertId.trim() === '') {
+        throw codedError('VALIDATION', `expertId must name an expert, got ${shownInput(expertId)}`);
+      }
+      return readModel.openQueries(expertId);
+    },
   },
   Mutation: { answerQuery },
   ExpertQuery: {
