@@ -44,10 +44,14 @@ async function main() {
   mkdirSync(settings.dataDir, { recursive: true });
   const release = claimDataDir(settings.dataDir);
   const stops: (() => Promise<void>)[] = [async () => release()];
-  const shutdown = async (code: number) => {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-    process.exit(code);
-  };
+  // Once only: the worker exiting because shutdown stopped it must not start a second
+  // shutdown, whose exit would cut the first one short and leave Temporal running.
+  let stopping: Promise<never> | undefined;
+  const shutdown = (code: number) =>
+    (stopping ??= (async () => {
+      for (const stop of stops.reverse()) await stop().catch(() => undefined);
+      process.exit(code);
+    })());
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
@@ -74,6 +78,7 @@ async function main() {
   stops.push(() => worker.stop());
   console.log(`      pid ${worker.pid}`);
   void worker.exited.then((code) => {
+    if (stopping) return;
     console.error(`worker ${worker.pid} exited with ${code}`);
     void shutdown(1);
   });
@@ -96,7 +101,11 @@ async function main() {
     taskQueue: settings.taskQueue,
   });
   stops.push(() => client.close());
-  store.subscribe(0, (event) => console.log(`      ${summarizeEvent(event)}`));
+  // After a restart the history is on the page's audit timeline; the terminal shows what is new.
+  const earlier = await store.readAll();
+  const from = earlier.at(-1)?.metadata.position ?? 0;
+  if (from > 0) console.log(`      ${earlier.length} events recorded before this start`);
+  store.subscribe(from, (event) => console.log(`      ${summarizeEvent(event)}`));
 
   if (values['no-demo']) {
     console.log('[4/5] no demo campaign (--no-demo)');

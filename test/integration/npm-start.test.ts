@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { freePorts } from '../../infra/temporal/free-port';
+
+const startScript = fileURLToPath(new URL('../../infra/start.ts', import.meta.url));
+
+/** One `npm start` process with what it printed so far. */
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function npmStart(dataDir: string): Promise<Started> {
+  const [temporalPort, uiPort, webPort] = await freePorts(3);
+  const child = spawn(process.execPath, ['--import', 'tsx', startScript, '--no-demo'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      PORT: String(webPort),
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, output: () => text, exited };
+}
+
+async function waitFor(started: Started, pattern: RegExp, ms = 180_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const match = started.output().match(pattern);
+    if (match) return match;
+    if (started.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`no ${pattern} in npm start's output:\n${started.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The pids npm start printed for the servers it started. */
+const childPids = (output: string) =>
+  [...output.matchAll(/\(pid (\d+)\)|^\s+pid (\d+)$/gm)].map((m) => Number(m[1] ?? m[2]));
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+let dataDir: string;
+let first: Started | undefined;
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'npm-start-'));
+});
+
+afterAll(async () => {
+  // Only what this file started, by pid: npm start, then whatever it left behind.
+  if (first && first.child.exitCode === null) {
+    first.child.kill('SIGTERM');
+    await Promise.race([first.exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  }
+  for (const pid of first ? childPids(first.output()) : []) {
+    if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('serves the page and GraphQL, refuses a second start on its DATA_DIR, stops all', async () => {
+    first = await npmStart(dataDir);
+    const [, url] = await waitFor(first, /open (http:\/\/127\.0\.0\.1:\d+); Ctrl-C/);
+    expect(first.output()).toContain('[5/5] no scripted expert either');
+
+    const reply = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ campaigns { id } }' }),
+    });
+    expect(await reply.json()).toEqual({ data: { campaigns: [] } });
+
+    const second = await npmStart(dataDir);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(
+      `DATA_DIR ${dataDir} is in use by npm start with pid ${first.child.pid}`,
+    );
+    expect(second.output()).not.toContain('[1/5]');
+
+    const pids = childPids(first.output());
+    expect(pids).toHaveLength(3); // Temporal, worker, web
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).not.toMatch(/exited with/);
+    expect(pids.filter(isRunning)).toEqual([]);
+    expect(existsSync(join(dataDir, 'npm-start.pid'))).toBe(false);
+  });
+});
