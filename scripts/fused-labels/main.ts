@@ -44,6 +44,8 @@ Options:
   --rounds N       rounds, 1..20 (default 4)
   --labelled S     share of the digits labelled at the start, 0.01..1 (default 0.1)
   --epochs N       first round's epochs (default 30); --warm-epochs N later rounds (default 8)
+  --label-weight W weight of the cross-entropy on the labelled digits (model.labelWeight),
+                   0..10 (default: the product's, 0: off)
   --out DIR        results folder (default experiment-results/fused-labels)
   -h, --help       this text`;
 
@@ -53,6 +55,7 @@ const { values: args, number } = scriptCommandLine('fused-labels', help, {
   labelled: { type: 'string' },
   epochs: { type: 'string' },
   'warm-epochs': { type: 'string' },
+  'label-weight': { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 });
@@ -61,6 +64,7 @@ const rounds = number('rounds', 4, [1, 20]);
 const labelledShare = number('labelled', 0.1, [0.01, 1], false);
 const epochs = number('epochs', 30, [1, 500]);
 const warmEpochs = number('warm-epochs', 8, [1, 500]);
+const labelWeight = number('label-weight', Number.NaN, [0, 10], false);
 const out = resolve(args.out ?? 'experiment-results/fused-labels');
 mkdirSync(out, { recursive: true });
 
@@ -79,7 +83,14 @@ const campaign: CampaignInput = {
   experts: experts.map((expert) => expert.expertId),
   rounds,
   dataset: { kind: 'mnist', count, offset: 0 },
-  model: { clusters: 10, epochs, warmEpochs, batchSize: 32, seed: 1 },
+  model: {
+    clusters: 10,
+    epochs,
+    warmEpochs,
+    batchSize: 32,
+    seed: 1,
+    ...(Number.isNaN(labelWeight) ? {} : { labelWeight }),
+  },
   // A query no label fits (an expert would leave it) expires after two minutes.
   queries: { perRound: 20, quorum: 3, panelSize: 3, deadlineSeconds: 120, pairsPerRound: 4 },
 };
@@ -138,6 +149,7 @@ try {
     '',
     `Start: labels ${fusedLabels.join(', ')}; ${(labelledShare * 100).toFixed(0)} % of the ` +
       `digits labelled. Panel: ${panelText}. ` +
+      `Label weight (E3): ${campaign.model.labelWeight ?? 0}. ` +
       `${minutes()} minutes.`,
     '',
     roundsMarkdown(lines),

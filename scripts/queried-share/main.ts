@@ -35,7 +35,7 @@ Options:
   --selection S         per-cluster (default): each cluster's most uncertain digits in turn;
                         uncertain: the most uncertain digits overall;
                         random: a seeded draw, as Table 1's label rows
-  --label-weight W      weight of the cross-entropy on the voted labels, 0..10 (default 1)
+  --label-weight W      weight of the cross-entropy on the voted labels, 0..10 (default 0.1)
   --follow-majority     unlabelled digits are pulled towards the class most of their
                         cluster's labelled digits have (off by default)
   --out DIR             results folder (default experiment-results/queried-share)
@@ -76,7 +76,7 @@ const plan: SharePlan = {
   experts: experimentExperts,
   selection: selectionOf(args.selection ?? 'per-cluster'),
   followLabelledMajority: args['follow-majority'] === true,
-  labelWeight: number('label-weight', 1, [0, 10], false),
+  labelWeight: number('label-weight', 0.1, [0, 10], false),
 };
 const pretrainEpochs = number('pretrain-epochs', 30, [1, 500]);
 const out = resolve(args.out ?? 'experiment-results/queried-share');

@@ -10,6 +10,8 @@ import {
 import { loadTrainedModel, trainAutoencoder } from '../../activities/model/train';
 import { clusterEmbedding } from '../reproduce/jobs';
 import { panelLabels } from './panel-labels';
+import { labelAccuracy } from '../../activities/labelling/label-accuracy';
+import { emptyLabelTree } from '../../events/projections/label-tree';
 
 /** How each share is run: rounds of questions, each followed by fine-tuning. */
 export interface SharePlan {
@@ -46,8 +48,11 @@ export interface ShareResult {
   kMeans: number;
   /** Hungarian-matched accuracy of k-means on its UMAP layout (a round's clusters). */
   umapKMeans: number;
-  /** Voted class where there is one, else the softmax head's class; null without labels. */
-  classified: number | null;
+  /**
+   * Each image predicted the digit most voted in its UMAP cluster, as the label tree is
+   * scored in a campaign; null without votes.
+   */
+  labelTree: number | null;
   minutes: number;
 }
 
@@ -133,7 +138,10 @@ export async function runShare(
     voteErrors: labels.size ? wrong.length / labels.size : 0,
     kMeans: final.kMeans.accuracy,
     umapKMeans: final.umapKMeans.accuracy,
-    classified: classes > 0 ? classifiedAccuracy(weights, digits, labels, plan.seed) : null,
+    labelTree:
+      labels.size > 0
+        ? treeAccuracy(labels, final.layoutClusters.assignments, digits.labels)
+        : null,
     minutes: (performance.now() - started) / 60_000,
   };
 }
@@ -147,23 +155,21 @@ function embed(weights: Uint8Array, classes: number, digits: Digits, seed: numbe
   }
 }
 
-/** Every image classified: its voted class if it has one, else the head's likeliest class. */
-function classifiedAccuracy(
-  weights: Uint8Array,
-  digits: Digits,
+/**
+ * Accuracy as a campaign's label tree is scored (`labelAccuracy`): the voted digits are the
+ * labelled points, and every image takes the label most voted in its UMAP cluster.
+ */
+function treeAccuracy(
   labels: ReadonlyMap<number, number>,
-  seed: number,
+  clusters: Int32Array,
+  truth: ArrayLike<number>,
 ): number {
-  const model = loadTrainedModel({ embeddingSize, seed, classes: 10 }, weights);
-  const probabilities = model.classify(digits.images, digits.count);
-  model.dispose();
-  let right = 0;
-  for (let i = 0; i < digits.count; i++) {
-    const row = probabilities.subarray(i * 10, (i + 1) * 10);
-    const predicted = labels.get(i) ?? row.indexOf(Math.max(...row));
-    if (predicted === digits.labels[i]) right++;
-  }
-  return right / digits.count;
+  const pointLabels = Object.assign(
+    Object.create(null) as Record<string, string>,
+    Object.fromEntries([...labels].map(([imageId, digit]) => [imageId, `digit-${digit}`])),
+  );
+  const tree = { ...emptyLabelTree('queried-share'), pointLabels };
+  return labelAccuracy(tree, clusters, truth).accuracy;
 }
 
 /** `due` images drawn by seed from those not asked yet. */
