@@ -19,9 +19,9 @@ export interface ScoreUncertaintyInput {
 /**
  * Scores every image's uncertainty as the entropy of its soft assignment to the round's
  * centroids, groups the images, and picks the most uncertain of each cluster in turn for the
- * experts, leaving out images an earlier vote already decided. Spread over the clusters, 2 %
- * of 2,000 digits asked and learnt over four rounds lifted UMAP + k-means from 90.9 to
- * 92.1 %; the same share drawn at random left it at 83.5 % (`npm run queried-share`).
+ * experts, leaving out images an earlier vote already decided. Taken overall, the most
+ * uncertain images crowd on the boundaries of a few pairs of clusters and leave the others
+ * without a label (one offline run, `npm run queried-share`: README).
  */
 export function createScoreUncertainty({ store, artefacts }: ActivityDependencies) {
   return async function scoreUncertainty(
