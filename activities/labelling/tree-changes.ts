@@ -39,26 +39,53 @@ export interface TreeChanges {
  *
  * Every change is checked against the event catalogue and `refuseLabelChange`, each on the
  * tree as the accepted ones before it leave it, and a refused one is reported rather than
- * thrown, so one bad pair never stops a round. One refusal is ours, not the rules': merging
- * two labels that are already their parent's only children would only stack another parent
- * on them, as a pair that collided again after its merge would do every round.
+ * thrown, so one bad pair never stops a round. Two refusals are ours, not the rules':
+ * merging two labels that are already their parent's only children would only stack another
+ * parent on them, as a pair that collided again after its merge would do every round; and a
+ * label changes at most once a round (see `refuseChangedAgain`).
  */
 export function treeChangesOf(tree: LabelTree, decided: readonly DecidedPair[]): TreeChanges {
   const result: TreeChanges = { accepted: [], refused: [] };
+  // Label id -> the pair whose accepted change moved or split it this round.
+  const changedBy = new Map<string, string>();
   let current = tree;
   for (const each of decided) {
     const change = proposedChange(current, each);
     if (change === null) continue;
 
-    const refusal = refuseChange(current, change);
+    const refusal = refuseChange(current, change) ?? refuseChangedAgain(changedBy, change);
     if (refusal) {
       result.refused.push({ pairId: each.pair.pairId, change, refusal });
       continue;
     }
     result.accepted.push(change);
+    for (const labelId of labelsOf(change)) changedBy.set(labelId, each.pair.pairId);
     current = applied(current, change);
   }
   return result;
+}
+
+const labelsOf = (change: PairChange) =>
+  change.type === 'LabelsMerged' ? change.data.labelIds : [change.data.labelId];
+
+/**
+ * One change per label and round. Three pairs judged the same that share a label would
+ * otherwise move it under three parents in turn, leaving the first two with a single child
+ * named after a label they no longer hold; the label's next collisions are asked about in a
+ * later round, on the tree as it then stands.
+ */
+function refuseChangedAgain(
+  changedBy: ReadonlyMap<string, string>,
+  change: PairChange,
+): LabelTreeRefusal | null {
+  const labelId = labelsOf(change).find((id) => changedBy.has(id));
+  if (labelId === undefined) return null;
+  return {
+    code: 'ILLEGAL_STATE',
+    message:
+      `label ${labelId} was already changed this round (pair ${changedBy.get(labelId)}); ` +
+      'a later round asks about it again',
+  };
 }
 
 function proposedChange(tree: LabelTree, decided: DecidedPair): PairChange | null {

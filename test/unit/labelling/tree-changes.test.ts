@@ -202,4 +202,43 @@ describe('treeChangesOf', () => {
       ['p3', 'labels l9 and l4 are already merged: they are the only children of n1'],
     ]);
   });
+
+  it('changes a label once a round: later pairs that share it are refused, naming the first', () => {
+    const { accepted, refused } = treeChangesOf(seeded, [
+      decided(collide('p1', 'l4', 'l9'), 'same'),
+      decided(collide('p2', 'l358', 'l4'), 'same'),
+      decided(collide('p3', 'l7', 'l9'), 'same'),
+      decided(collide('p4', 'l358', 'l7'), 'same'),
+    ]);
+
+    expect(accepted.map(({ type }) => type)).toEqual(['LabelsMerged', 'LabelsMerged']);
+    expect(refused.map(({ pairId, refusal }) => [pairId, refusal])).toEqual([
+      [
+        'p2',
+        {
+          code: 'ILLEGAL_STATE',
+          message:
+            'label l4 was already changed this round (pair p1); a later round asks about it again',
+        },
+      ],
+      [
+        'p3',
+        {
+          code: 'ILLEGAL_STATE',
+          message:
+            'label l9 was already changed this round (pair p1); a later round asks about it again',
+        },
+      ],
+    ]);
+    expect(withChanges(seededCampaign, accepted)).toBe(
+      [
+        '4 + 9 (p1.l1)',
+        '  4 (l4): 2 points',
+        '  9 (l9): 1 point',
+        '3/5/8 + 7 (p4.l1)',
+        '  3/5/8 (l358): 4 points',
+        '  7 (l7): 1 point',
+      ].join('\n'),
+    );
+  });
 });
