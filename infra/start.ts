@@ -15,6 +15,7 @@ import { startWorkerEntry } from './owned-process';
 import { describeWorkerLine } from './progress-lines';
 import { scriptCommandLine } from './command-line';
 import { readSettings } from './settings';
+import { assertPortFree } from './temporal/free-port';
 import { startTemporalServer } from './temporal/server';
 
 const usage = `Usage: npm start -- [--rounds N] [--count N] [--noise R] [--no-expert] [--no-demo]
@@ -26,6 +27,20 @@ Starts Temporal, the worker, the web app and (unless --no-demo) the MNIST demo c
   --no-demo     start no campaign
 Options apply when the demo campaign is created; an existing one continues as it was.
 State lives in DATA_DIR (default .data); delete it to start over. Environment: see README.`;
+
+const stops: (() => Promise<void>)[] = [];
+// Once only: the worker exiting because shutdown stopped it must not start a second
+// shutdown, whose exit would cut the first one short and leave Temporal running.
+// It first lets main reach its next step, where it returns, so that a server main is still
+// starting is stopped too instead of outliving this process.
+let stopping: Promise<never> | undefined;
+let started: Promise<unknown> = Promise.resolve();
+const shutdown = (code: number) =>
+  (stopping ??= (async () => {
+    await started.catch(() => undefined);
+    for (let stop = stops.pop(); stop; stop = stops.pop()) await stop().catch(() => undefined);
+    process.exit(code);
+  })());
 
 async function main() {
   const { values, number } = scriptCommandLine('npm start', usage, {
@@ -43,17 +58,15 @@ async function main() {
   const settings = readSettings();
   mkdirSync(settings.dataDir, { recursive: true });
   const release = claimDataDir(settings.dataDir);
-  const stops: (() => Promise<void>)[] = [async () => release()];
-  // Once only: the worker exiting because shutdown stopped it must not start a second
-  // shutdown, whose exit would cut the first one short and leave Temporal running.
-  let stopping: Promise<never> | undefined;
-  const shutdown = (code: number) =>
-    (stopping ??= (async () => {
-      for (const stop of stops.reverse()) await stop().catch(() => undefined);
-      process.exit(code);
-    })());
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  stops.push(async () => release());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => void shutdown(0));
+  }
+  // A closed pipe (`npm start | head`) must stop the servers, not orphan them.
+  process.stdout.on('error', () => void shutdown(1));
+  // Checked before anything starts: a web server that cannot bind would leave the address
+  // to whoever holds it, and the page printed below would be theirs.
+  await assertPortFree(settings.webPort, 'Web app (PORT)');
 
   console.log('[1/5] Temporal dev server (SQLite persistence)');
   const temporal = await startTemporalServer({
@@ -63,6 +76,7 @@ async function main() {
     onProgress: (message) => console.log(`      ${message}`),
   });
   stops.push(() => temporal.stop());
+  if (stopping) return;
   console.log(`      frontend ${temporal.address}, Web UI ${temporal.uiUrl} (pid ${temporal.pid})`);
 
   console.log('[2/5] worker');
@@ -76,6 +90,7 @@ async function main() {
     if (described) console.log(`      ${described}`);
   });
   stops.push(() => worker.stop());
+  if (stopping) return;
   console.log(`      pid ${worker.pid}`);
   void worker.exited.then((code) => {
     if (stopping) return;
@@ -93,6 +108,7 @@ async function main() {
     output: 'keep',
   });
   stops.push(() => web.stop());
+  if (stopping) return;
   console.log(`      ${web.url} (pid ${web.process.pid})`);
 
   const store = openEventStore(settings.eventStore);
@@ -101,6 +117,7 @@ async function main() {
     taskQueue: settings.taskQueue,
   });
   stops.push(() => client.close());
+  if (stopping) return;
   // After a restart the history is on the page's audit timeline; the terminal shows what is new.
   const earlier = await store.readAll();
   const from = earlier.at(-1)?.metadata.position ?? 0;
@@ -130,7 +147,9 @@ async function main() {
   console.log(`      open ${web.url} to follow the campaign; Ctrl-C stops everything`);
 }
 
-main().catch((error: unknown) => {
+started = main();
+started.catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  // Whatever started before the failure is stopped again, by pid.
+  void shutdown(1);
 });

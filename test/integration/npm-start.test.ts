@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -16,8 +17,9 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-async function npmStart(dataDir: string): Promise<Started> {
-  const [temporalPort, uiPort, webPort] = await freePorts(3);
+async function npmStart(dataDir: string, busyWebPort?: number): Promise<Started> {
+  const [temporalPort, uiPort, freeWebPort] = await freePorts(3);
+  const webPort = busyWebPort ?? freeWebPort;
   const child = spawn(process.execPath, ['--import', 'tsx', startScript, '--no-demo'], {
     env: {
       ...process.env,
@@ -107,5 +109,21 @@ describe('npm start', () => {
     expect(first.output()).not.toMatch(/exited with/);
     expect(pids.filter(isRunning)).toEqual([]);
     expect(existsSync(join(dataDir, 'npm-start.pid'))).toBe(false);
+  });
+
+  it('refuses a web PORT another process listens on before it starts anything', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const refused = await npmStart(mkdtempSync(join(dataDir, 'busy-')), port);
+      expect(await refused.exited).toBe(1);
+      expect(refused.output()).toContain(
+        `Web app (PORT) port ${port} on 127.0.0.1 is not free (EADDRINUSE)`,
+      );
+      expect(refused.output()).not.toContain('[1/5]');
+    } finally {
+      holder.close();
+    }
   });
 });
