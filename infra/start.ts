@@ -38,6 +38,7 @@ let started: Promise<unknown> = Promise.resolve();
 const shutdown = (code: number) =>
   (stopping ??= (async () => {
     await started.catch(() => undefined);
+    if (stops.length > 0) console.log('stopping what this start began...');
     for (let stop = stops.pop(); stop; stop = stops.pop()) await stop().catch(() => undefined);
     process.exit(code);
   })());
@@ -59,8 +60,10 @@ async function main() {
   mkdirSync(settings.dataDir, { recursive: true });
   const release = claimDataDir(settings.dataDir);
   stops.push(async () => release());
+  // Not once: Ctrl-C reaches this process twice, from the terminal and relayed by tsx, and a
+  // second signal without a handler would end it before the servers are stopped.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => void shutdown(0));
+    process.on(signal, () => void shutdown(0));
   }
   // A closed pipe (`npm start | head`) must stop the servers, not orphan them.
   process.stdout.on('error', () => void shutdown(1));
@@ -112,6 +115,7 @@ async function main() {
   console.log(`      ${web.url} (pid ${web.process.pid})`);
 
   const store = openEventStore(settings.eventStore);
+  stops.push(() => store.close());
   const client = await connectCampaignClient({
     address: temporal.address,
     taskQueue: settings.taskQueue,
