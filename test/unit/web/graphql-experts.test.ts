@@ -65,4 +65,16 @@ describe('GraphQL expert availability', () => {
 
     expect(errors?.[0]).toMatchObject({ message: refusal.message, extensions: { code } });
   });
+
+  it.each([
+    [{ expertId: '  ', reason: 'ill' }, 'expertId must name an expert, got "  "'],
+    [{ expertId: 'ben', reason: ' ' }, 'reason must say why the expert is unavailable, got none'],
+  ])('refuses %j as VALIDATION without sending anything', async (input, message) => {
+    const { execute, availability } = graphqlHarness();
+
+    const { errors } = await execute(unavailable, { campaignId: 'mnist-demo', ...input });
+
+    expect(errors?.[0]).toMatchObject({ message, extensions: { code: 'VALIDATION' } });
+    expect(availability).toEqual([]);
+  });
 });

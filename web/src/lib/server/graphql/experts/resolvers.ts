@@ -16,6 +16,16 @@ function availabilityChange(
     if (!readModel.campaign(input.campaignId)) {
       throw codedError('NOT_FOUND', `campaign ${shownInput(input.campaignId)} does not exist`);
     }
+    if (input.expertId.trim() === '') {
+      throw codedError(
+        'VALIDATION',
+        `expertId must name an expert, got ${shownInput(input.expertId)}`,
+      );
+    }
+    // Recorded on the audit trail: "unavailable" alone would not tell a manager why.
+    if (change === 'markExpertUnavailable' && !input.reason?.trim()) {
+      throw codedError('VALIDATION', 'reason must say why the expert is unavailable, got none');
+    }
     try {
       return await commands[change](input);
     } catch (error) {
