@@ -11,8 +11,10 @@ export function numberOption(
   max: number,
   integer: boolean,
 ) {
+  // Decimal only: Number() would also read '0x200' as 512 and ' ' as 0.
+  const decimal = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(text);
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+  if (!decimal || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
     throw new ValidationError(
       `--${name} must be ${integer ? 'an integer' : 'a number'}, got ${shownInput(text)}`,
     );

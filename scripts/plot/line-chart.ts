@@ -8,7 +8,7 @@ export interface LineChart {
   target?: { name: string; value: number };
 }
 
-const [width, height, left, right, top, bottom] = [640, 340, 50, 20, 30, 290];
+const [width, height, left, right, top, bottom] = [640, 350, 50, 20, 30, 290];
 const percent = (value: number) => (100 * value).toFixed(1);
 
 /** The chart as a standalone SVG document; a null value leaves a gap in its line. */
@@ -48,11 +48,23 @@ export function lineChartSvg(chart: LineChart): string {
         `<path class="series" d="${path(line.values)}" fill="none" ` +
         `stroke="${line.colour}" stroke-width="2"/>`,
     ),
+    // A dot on every value: a series of one value has no line to show.
+    ...chart.series.flatMap((line) =>
+      line.values.flatMap((value, i) =>
+        value === null
+          ? []
+          : [
+              `<circle cx="${x(i).toFixed(1)}" cy="${y(value).toFixed(1)}" r="3" ` +
+                `fill="${line.colour}"/>`,
+            ],
+      ),
+    ),
+    // The legend sits under the x labels, clear of lines near 100 %.
     ...chart.series.map(
       (line, i) =>
-        `<rect x="${left + 10 + i * 190}" y="${top}" width="12" height="12" ` +
+        `<rect x="${left + 10 + i * 190}" y="${height - 16}" width="12" height="12" ` +
         `fill="${line.colour}"/>` +
-        `<text x="${left + 28 + i * 190}" y="${top + 11}">${escapeXml(line.name)}</text>`,
+        `<text x="${left + 28 + i * 190}" y="${height - 5}">${escapeXml(line.name)}</text>`,
     ),
     ...chart.xLabels.map(
       (label, i) =>

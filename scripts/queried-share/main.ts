@@ -67,6 +67,7 @@ const shares = (args.shares ?? '0,0.01,0.02,0.05,0.1,0.2').split(',').map((text)
     ? fail(`--shares: expected numbers from 0 to 1 separated by commas, got "${args.shares}"`)
     : share;
 });
+if (new Set(shares).size !== shares.length) fail(`--shares: each share once, got "${args.shares}"`);
 const plan: SharePlan = {
   rounds: number('rounds', 4, [1, 20]),
   epochs: number('epochs', 4, [1, 200]),
@@ -107,7 +108,8 @@ for (const share of shares) {
     `# Accuracy against the share of images queried, ${count} MNIST digits`,
     '',
     `Pretrained ${pretrainEpochs} epochs; per share ${plan.rounds} rounds of questions, each ` +
-      `followed by ${plan.epochs} fine-tuning epochs (lambda ${plan.clusteringWeight}, ` +
+      `followed by ${plan.epochs} fine-tuning epoch${plan.epochs === 1 ? '' : 's'} ` +
+      `(lambda ${plan.clusteringWeight}, ` +
       `label weight ${plan.labelWeight}); ` +
       `${plan.selection} selection` +
       `${plan.followLabelledMajority ? ', unlabelled digits follow the labelled majority' : ''}; ` +
@@ -119,7 +121,10 @@ for (const share of shares) {
   ].join('\n');
   // Written after every share, so a long run that is stopped keeps what it measured.
   writeFileSync(join(out, 'shares.md'), `${markdown}\n`);
-  writeFileSync(join(out, 'shares.json'), `${JSON.stringify({ plan, results }, null, 2)}\n`);
+  writeFileSync(
+    join(out, 'shares.json'),
+    `${JSON.stringify({ count, pretrainEpochs, shares, plan, results }, null, 2)}\n`,
+  );
   writeFileSync(join(out, 'shares.svg'), sharesSvg(results));
   console.log(`\n${sharesMarkdown(results)}\n`);
 }

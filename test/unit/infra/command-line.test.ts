@@ -35,4 +35,13 @@ describe('the command line of a script', () => {
       `--count must be from 1 to 10, got "${'9'.repeat(40)}…" (300 characters)`,
     );
   });
+
+  it('reads decimal numbers only, in the notations people type', () => {
+    expect(numberOption('count', '512', 1, 1000, true)).toBe(512);
+    expect(numberOption('noise', '.05', 0, 1, false)).toBe(0.05);
+    expect(numberOption('weight', '1e1', 0, 10, false)).toBe(10);
+    for (const text of ['0x200', '0b11', ' ', '1_000']) {
+      expect(() => numberOption('count', text, 0, 1000, true)).toThrow('must be an integer');
+    }
+  });
 });
