@@ -136,9 +136,15 @@ async function main() {
   }
   console.log('[4/5] demo campaign on MNIST digits');
   const campaign = demoCampaign({ rounds, count });
-  const known = await store.streamVersion(`campaign-${campaign.campaignId}`);
-  if (known === 0) await client.startCampaign(campaign);
-  else console.log(`      ${campaign.campaignId} exists already: it continues where it was`);
+  const history = await store.readStream(`campaign-${campaign.campaignId}`);
+  const completed = history.find((event) => event.type === 'CampaignCompleted');
+  if (history.length === 0) await client.startCampaign(campaign);
+  else if (completed) {
+    console.log(
+      `      ${campaign.campaignId} completed already: its history stays on the page; ` +
+        'delete DATA_DIR to run the demo again',
+    );
+  } else console.log(`      ${campaign.campaignId} exists already: it continues where it was`);
 
   const expertId = campaign.experts[0]!;
   if (values['no-expert']) {
