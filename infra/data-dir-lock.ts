@@ -1,5 +1,5 @@
-import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 import { IllegalStateError } from '../events/errors';
 
@@ -7,24 +7,29 @@ import { IllegalStateError } from '../events/errors';
  * Claims the data folder for this process until the returned release is called. Two
  * `npm start` runs on one folder would run two workers and two Temporal servers on the same
  * history files; the second is refused, naming the first. A claim left by a process that
- * no longer runs (killed with SIGKILL) is taken over.
+ * no longer runs (killed with SIGKILL), or whose pid now belongs to another program, is
+ * taken over: the claim names the script, and /proc tells what the pid runs now.
  */
-export function claimDataDir(dataDir: string, pid = process.pid): () => void {
+export function claimDataDir(
+  dataDir: string,
+  pid = process.pid,
+  script = process.argv[1] ?? '',
+): () => void {
   const file = join(dataDir, 'npm-start.pid');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
-      writeSync(fd, `${pid}\n`);
+      writeSync(fd, `${pid}\n${script}\n`);
       closeSync(fd);
       return () => {
-        if (ownerOf(file) === pid) rmSync(file, { force: true });
+        if (claimOf(file)?.pid === pid) rmSync(file, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = ownerOf(file);
-      if (owner !== null && isRunning(owner)) {
+      const owner = claimOf(file);
+      if (owner !== null && stillHolds(owner)) {
         throw new IllegalStateError(
-          `DATA_DIR ${dataDir} is in use by npm start with pid ${owner}: stop that one ` +
+          `DATA_DIR ${dataDir} is in use by npm start with pid ${owner.pid}: stop that one ` +
             'first, or set DATA_DIR to another folder',
         );
       }
@@ -34,21 +39,34 @@ export function claimDataDir(dataDir: string, pid = process.pid): () => void {
   throw new IllegalStateError(`DATA_DIR ${dataDir}: could not claim ${file}, try again`);
 }
 
-function ownerOf(file: string): number | null {
+interface Claim {
+  pid: number;
+  script: string;
+}
+
+function claimOf(file: string): Claim | null {
   try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const [pidLine = '', script = ''] = readFileSync(file, 'utf8').split('\n');
+    const pid = Number(pidLine.trim());
+    return Number.isInteger(pid) && pid > 0 ? { pid, script } : null;
   } catch {
     return null;
   }
 }
 
-function isRunning(pid: number): boolean {
+function stillHolds({ pid, script }: Claim): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it runs, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (script === '' || !existsSync(cmdline)) return true;
+  try {
+    // The file name only: the command line may name the script by a relative path.
+    return readFileSync(cmdline, 'utf8').includes(basename(script));
+  } catch {
+    return true;
   }
 }
