@@ -54,9 +54,12 @@ async function waitFor(started: Started, pattern: RegExp, ms = 180_000): Promise
   }
 }
 
-/** The pids npm start printed for the servers it started. */
-const childPids = (output: string) =>
-  [...output.matchAll(/\(pid (\d+)\)|^\s+pid (\d+)$/gm)].map((m) => Number(m[1] ?? m[2]));
+/** The pids npm start printed for the servers it started (the worker's twice, once ready). */
+const childPids = (output: string) => [
+  ...new Set(
+    [...output.matchAll(/\(pid (\d+)\)|^\s+pid (\d+)$/gm)].map((m) => Number(m[1] ?? m[2])),
+  ),
+];
 
 const isRunning = (pid: number) => {
   try {
