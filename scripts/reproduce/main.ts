@@ -26,7 +26,7 @@ Options:
   --out DIR        where the results go (default: reproduce-results/<full|quick>)
   -h, --help       this text
 
-A full run took 40-47 minutes on two cores (measured 2026-12-04; see README).`;
+A full run took 36.8 minutes on two idle cores (measured 2026-12-05; see README).`;
 
 const {
   values: args,

@@ -49,8 +49,8 @@ export interface ReproducePlan {
 }
 
 /**
- * The full plan fits 60 minutes on two cores (measured 40.3 and 47.2 minutes: see the README's
- * reproduce section): 3 pretrainings and 12 fine-tunings of 10,000 digits, two at a time.
+ * The full plan fits 60 minutes on two cores (measured 36.8 minutes idle, 47.2 shared: see the
+ * README's reproduce section): 3 pretrainings and 12 fine-tunings of 10,000 digits, two at a time.
  */
 export const fullPlan: ReproducePlan = {
   name: 'full',
