@@ -1,7 +1,7 @@
 import type { AuditEntryView } from '../../read-model';
+import { requireCampaign } from '../arguments';
 import { codedError } from '../coded-error';
 import type { Resolver } from '../context';
-import { shownInput } from '../../../../../../events/rules/shown-input';
 
 /** An audit entry as the schema exposes it: data serialised, since GraphQL has no JSON type. */
 export type AuditEventNode = Omit<AuditEntryView, 'data'> & { data: string };
@@ -26,9 +26,7 @@ const auditEvents: Resolver<AuditEventsArgs, AuditEventNode[]> = (
   if (afterPosition < 0) {
     throw codedError('VALIDATION', `afterPosition must be 0 or more, got ${afterPosition}`);
   }
-  if (!readModel.campaign(campaignId)) {
-    throw codedError('NOT_FOUND', `campaign ${shownInput(campaignId)} does not exist`);
-  }
+  requireCampaign(readModel, campaignId);
 
   const entries = readModel.auditEvents(campaignId, { afterPosition, limit });
   return entries.map((entry) => ({ ...entry, data: JSON.stringify(entry.data) }));

@@ -1,5 +1,5 @@
-import { shownInput } from '../../../../../../events/rules/shown-input';
 import type { ExpertAvailabilityInput, ExpertAvailabilityReceipt } from '../../commands';
+import { requireCampaign, requireExpertId } from '../arguments';
 import { asCodedError, codedError } from '../coded-error';
 import type { GraphqlContext, Resolver } from '../context';
 
@@ -13,15 +13,8 @@ function availabilityChange(
   change: Change,
 ): Resolver<ExpertAvailabilityInput, ExpertAvailabilityReceipt> {
   return async (_parent, input, { readModel, commands }) => {
-    if (!readModel.campaign(input.campaignId)) {
-      throw codedError('NOT_FOUND', `campaign ${shownInput(input.campaignId)} does not exist`);
-    }
-    if (input.expertId.trim() === '') {
-      throw codedError(
-        'VALIDATION',
-        `expertId must name an expert, got ${shownInput(input.expertId)}`,
-      );
-    }
+    requireCampaign(readModel, input.campaignId);
+    requireExpertId(input.expertId);
     // Recorded on the audit trail: "unavailable" alone would not tell a manager why.
     if (change === 'markExpertUnavailable' && !input.reason?.trim()) {
       throw codedError('VALIDATION', 'reason must say why the expert is unavailable, got none');

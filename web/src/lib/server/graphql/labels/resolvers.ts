@@ -1,6 +1,7 @@
 import type { PointLayout } from '../../labelling/point-layout';
 import type { RelabelPointsInput, RelabelReceipt } from '../../labelling/relabel-points';
 import type { LabelTreeView } from '../../read-model';
+import { requireCampaign } from '../arguments';
 import { asCodedError, codedError } from '../coded-error';
 import type { Resolver } from '../context';
 import { shownInput } from '../../../../../../events/rules/shown-input';
@@ -38,9 +39,7 @@ const pointLayout: Resolver<{ campaignId: string }, LayoutNode | null> = async (
   { campaignId },
   { readModel, layouts },
 ) => {
-  if (!readModel.campaign(campaignId)) {
-    throw codedError('NOT_FOUND', `campaign ${shownInput(campaignId)} does not exist`);
-  }
+  requireCampaign(readModel, campaignId);
   const clustering = readModel.latestClustering(campaignId);
   if (!clustering) return null;
 

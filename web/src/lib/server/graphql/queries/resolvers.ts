@@ -1,7 +1,7 @@
 import { imageUrl, sampleUrl } from '../../../image-url';
 import type { AnswerQueryInput } from '../../commands';
 import type { OpenQueryView, PairGroupView, PairQuestionView } from '../../read-model';
-import { shownInput } from '../../../../../../events/rules/shown-input';
+import { requireExpertId } from '../arguments';
 import { asCodedError, codedError } from '../coded-error';
 import type { Resolver } from '../context';
 
@@ -60,9 +60,7 @@ export const queryResolvers: {
   Query: {
     openQueries: (_parent, { expertId }, { readModel }) => {
       // A blank id has no queries; an empty inbox would pass the mistake off as "all done".
-      if (expertId.trim() === '') {
-        throw codedError('VALIDATION', `expertId must name an expert, got ${shownInput(expertId)}`);
-      }
+      requireExpertId(expertId);
       return readModel.openQueries(expertId);
     },
   },
