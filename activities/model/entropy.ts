@@ -173,8 +173,9 @@ export function mostUncertainPerCluster(
 ): number[] {
   const byCluster = new Map<number, number[]>();
   for (const id of mostUncertainImages(entropies, entropies.length, settled)) {
-    const cluster = clusters[id]!;
-    byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), id]);
+    const queue = byCluster.get(clusters[id]!) ?? [];
+    queue.push(id);
+    byCluster.set(clusters[id]!, queue);
   }
   const queues = [...byCluster.entries()].sort(([a], [b]) => a - b).map(([, ids]) => ids);
   const picked: number[] = [];

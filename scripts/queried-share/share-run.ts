@@ -60,9 +60,10 @@ const embeddingSize = 10;
 
 /**
  * Runs the human-in-the-loop protocol for one share: each round clusters the current
- * embedding's UMAP layout, asks the simulated panel about the most uncertain images not asked
- * before (the share spread evenly over the rounds), and fine-tunes on the k-means loss plus
- * the cross-entropy on every voted label so far. Starts from the pretrained weights.
+ * embedding's UMAP layout, asks the simulated panel about images not asked before, picked as
+ * `plan.selection` says (the share spread evenly over the rounds), and fine-tunes on the
+ * k-means loss plus the cross-entropy on every voted label so far. Starts from the
+ * pretrained weights.
  */
 export async function runShare(
   share: number,
@@ -78,11 +79,11 @@ export async function runShare(
   const asked = new Set<number>();
   const labels = new Map<number, number>();
   let weights = pretrained;
-  let weightsClasses = 0;
 
   for (let round = 1; round <= plan.rounds; round++) {
     const { layout, layoutClusters, umapKMeans } = clusterEmbedding(
-      embed(weights, weightsClasses, digits, plan.seed),
+      // The pretrained weights have no head; every later round's have `classes`.
+      embed(weights, round === 1 ? 0 : classes, digits, plan.seed),
       digits,
       plan.seed,
     );
@@ -125,7 +126,6 @@ export async function runShare(
       },
     });
     weights = trained.serializeWeights();
-    weightsClasses = classes;
     trained.dispose();
   }
 
