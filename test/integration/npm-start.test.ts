@@ -90,7 +90,7 @@ afterAll(async () => {
 });
 
 describe('npm start', () => {
-  it('serves the page and GraphQL, refuses a second start on its DATA_DIR, stops on Ctrl-C', async () => {
+  it('serves the page, refuses a second start on its DATA_DIR, stops on Ctrl-C', async () => {
     first = await npmStart(dataDir);
     const [, url] = await waitFor(first, /open (http:\/\/127\.0\.0\.1:\d+); Ctrl-C/);
     expect(first.output()).toContain('[5/5] no scripted expert either');

@@ -203,7 +203,7 @@ describe('treeChangesOf', () => {
     ]);
   });
 
-  it('changes a label once a round: later pairs that share it are refused, naming the first', () => {
+  it('changes a label once a round: later pairs sharing it are refused, naming the first', () => {
     const { accepted, refused } = treeChangesOf(seeded, [
       decided(collide('p1', 'l4', 'l9'), 'same'),
       decided(collide('p2', 'l358', 'l4'), 'same'),

@@ -13,7 +13,7 @@ const available = `mutation ($campaignId: ID!, $expertId: ID!) {
 }`;
 
 describe('GraphQL expert availability', () => {
-  it('sends the change to the campaign workflow and answers who is unavailable after it', async () => {
+  it('sends the change to the campaign workflow and answers who is unavailable', async () => {
     const { execute, availability } = graphqlHarness();
 
     const away = await execute(unavailable, {
