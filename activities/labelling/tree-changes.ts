@@ -15,12 +15,18 @@ export interface DecidedPair {
   decision: PairDecision;
   /** The queries whose votes decided the pair, recorded on the change. */
   voteQueryIds: readonly string[];
-  /** Ids of labels a change creates: a merge's new parent takes the first, a split both. */
+  /**
+   * Ids of labels a change creates: a merge's new parent and a third class take the first,
+   * a split both.
+   */
   newLabelIds: readonly [string, string];
 }
 
 /** The changes the pair decisions make to the label tree. */
-export type PairChange = Extract<LabelChange, { type: 'LabelsMerged' | 'LabelSplit' }>;
+export type PairChange = Extract<
+  LabelChange,
+  { type: 'LabelsMerged' | 'LabelSplit' | 'LabelCreated' }
+>;
 
 export interface TreeChanges {
   /** Changes to append, in order; each was checked on the tree left by those before it. */
@@ -35,6 +41,11 @@ export interface TreeChanges {
  *   "A + B" (their names);
  * - `label-spread` decided `different`: the label splits into two children, "name (1)"
  *   taking group A's points and "name (2)" group B's;
+ * - either kind decided `third-class`: a new label with no points, "neither A nor B" (or
+ *   "neither group of A" for a spread label), beside group A's label: under its parent
+ *   when group B's label shares it, at the top otherwise. It becomes an answer of the
+ *   next rounds' plain queries, so votes and direct relabelling can fill it; a second one
+ *   of the same name beside it is refused;
  * - any other combination changes nothing.
  *
  * Every change is checked against the event catalogue and `refuseLabelChange`, each on the
@@ -65,8 +76,13 @@ export function treeChangesOf(tree: LabelTree, decided: readonly DecidedPair[]):
   return result;
 }
 
-const labelsOf = (change: PairChange) =>
-  change.type === 'LabelsMerged' ? change.data.labelIds : [change.data.labelId];
+/** Labels a change moves or splits; a new third class changes none. */
+const labelsOf = (change: PairChange): readonly string[] =>
+  change.type === 'LabelsMerged'
+    ? change.data.labelIds
+    : change.type === 'LabelSplit'
+      ? [change.data.labelId]
+      : [];
 
 /**
  * One change per label and round. Three pairs judged the same that share a label would
@@ -123,7 +139,29 @@ function proposedChange(tree: LabelTree, decided: DecidedPair): PairChange | nul
       data: { campaignId, labelId: a.labelId, children, reason, voteQueryIds },
     };
   }
+  if (decision === 'third-class') {
+    const parentOf = (labelId: string) => tree.labels[labelId]?.parentId ?? null;
+    const shared = parentOf(a.labelId) === parentOf(b.labelId);
+    const name =
+      pair.kind === 'label-spread'
+        ? `neither group of ${nameOf(a.labelId)}`
+        : `neither ${nameOf(a.labelId)} nor ${nameOf(b.labelId)}`;
+    const data = {
+      campaignId,
+      labelId: newLabelIds[0],
+      name: cutName(name),
+      parentId: shared ? parentOf(a.labelId) : null,
+      reason: `most votes along pair ${pair.pairId} place its samples in neither group`,
+      voteQueryIds,
+    };
+    return { type: 'LabelCreated', data };
+  }
   return null;
+}
+
+/** Label names hold at most 100 characters; two long names would pass that. */
+function cutName(name: string): string {
+  return name.length <= 100 ? name : `${name.slice(0, 99)}…`;
 }
 
 function refuseChange(tree: LabelTree, change: PairChange): LabelTreeRefusal | null {

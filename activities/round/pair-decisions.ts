@@ -8,7 +8,7 @@ import { labelAccuracy } from '../labelling/label-accuracy';
 import { answerLabels, mergeParentsOf } from '../labelling/training-classes';
 import { decidePair, voteOfOption } from '../labelling/pair-decision';
 import type { PathVote } from '../labelling/pair-decision';
-import type { DecidedPair } from '../labelling/tree-changes';
+import type { DecidedPair, PairChange } from '../labelling/tree-changes';
 import { treeChangesOf } from '../labelling/tree-changes';
 import { readClusteredLayout } from './cluster-membership';
 
@@ -131,12 +131,23 @@ function pairDecisionEvents(
       eventId: `${pair.pairId}/PairDecided`,
       data: { campaignId, round, pairId: pair.pairId, decision, voteQueryIds: [...voteQueryIds] },
     })),
-    ...changes.accepted.map((change): NewEvent =>
-      change.type === 'LabelsMerged'
-        ? { ...change, eventId: `${campaignId}/merge/${change.data.parentId}` }
-        : { ...change, eventId: `${campaignId}/split/${change.data.children[0]!.labelId}` },
-    ),
+    ...changes.accepted.map((change): NewEvent => ({
+      ...change,
+      eventId: changeEventId(campaignId, change),
+    })),
   ];
+}
+
+/** One id per change, from the label it creates, so a retried round records it once. */
+function changeEventId(campaignId: string, change: PairChange): string {
+  switch (change.type) {
+    case 'LabelsMerged':
+      return `${campaignId}/merge/${change.data.parentId}`;
+    case 'LabelSplit':
+      return `${campaignId}/split/${change.data.children[0]!.labelId}`;
+    case 'LabelCreated':
+      return `${campaignId}/create/${change.data.labelId}`;
+  }
 }
 
 /** The winning label of every decided query; ties and unanswered queries are absent. */

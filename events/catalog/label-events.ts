@@ -16,7 +16,15 @@ const name = z.string().min(1).max(100);
 const pointId = z.number().int().nonnegative();
 
 export const labelCreatedSchema = z
-  .object({ campaignId: id, labelId: id, name, parentId: id.nullable() })
+  .object({
+    campaignId: id,
+    labelId: id,
+    name,
+    parentId: id.nullable(),
+    /** Why a round created the label: votes that placed samples in neither group. */
+    reason: z.string().max(500).optional(),
+    voteQueryIds: z.array(id).optional(),
+  })
   .strict();
 
 const mergeFacts = {

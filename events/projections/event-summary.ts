@@ -116,9 +116,12 @@ export function summarizeEvent(event: RecordedEvent): string {
       );
     }
     case 'LabelCreated': {
-      const { labelId, name, parentId } = event.data;
+      const { labelId, name, parentId, reason, voteQueryIds } = event.data;
       const at = parentId === null ? 'at the top of the tree' : `under ${parentId}`;
-      return `Label ${quoted(name)} (${labelId}) created ${at}`;
+      return (
+        `Label ${quoted(name)} (${labelId}) created ${at}` +
+        `${byVotes(voteQueryIds)}${because(reason)}`
+      );
     }
     case 'LabelsMerged': {
       const { labelIds, parentId, reason, voteQueryIds } = event.data;

@@ -46,16 +46,24 @@ Options:
   --epochs N       first round's epochs (default 30); --warm-epochs N later rounds (default 8)
   --label-weight W weight of the cross-entropy on the labelled digits (model.labelWeight),
                    0..10 (default: the product's, 0: off)
+  --pair-jumps N   jumps of each pair's walk per round, 1..10 (default 1: the path only)
+  --pair-sampling S  later jumps' samples: adaptive (default) or uncertainty
   --out DIR        results folder (default experiment-results/fused-labels)
   -h, --help       this text`;
 
-const { values: args, number } = scriptCommandLine('fused-labels', help, {
+const {
+  values: args,
+  number,
+  fail,
+} = scriptCommandLine('fused-labels', help, {
   count: { type: 'string' },
   rounds: { type: 'string' },
   labelled: { type: 'string' },
   epochs: { type: 'string' },
   'warm-epochs': { type: 'string' },
   'label-weight': { type: 'string' },
+  'pair-jumps': { type: 'string' },
+  'pair-sampling': { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 });
@@ -65,6 +73,8 @@ const labelledShare = number('labelled', 0.1, [0.01, 1], false);
 const epochs = number('epochs', 30, [1, 500]);
 const warmEpochs = number('warm-epochs', 8, [1, 500]);
 const labelWeight = number('label-weight', Number.NaN, [0, 10], false);
+const pairJumps = number('pair-jumps', 1, [1, 10]);
+const pairSampling = samplingOf(args['pair-sampling'] ?? 'adaptive');
 const out = resolve(args.out ?? 'experiment-results/fused-labels');
 mkdirSync(out, { recursive: true });
 
@@ -92,7 +102,15 @@ const campaign: CampaignInput = {
     ...(Number.isNaN(labelWeight) ? {} : { labelWeight }),
   },
   // A query no label fits (an expert would leave it) expires after two minutes.
-  queries: { perRound: 20, quorum: 3, panelSize: 3, deadlineSeconds: 120, pairsPerRound: 4 },
+  queries: {
+    perRound: 20,
+    quorum: 3,
+    panelSize: 3,
+    deadlineSeconds: 120,
+    pairsPerRound: 4,
+    pairJumps,
+    pairSampling,
+  },
 };
 
 const [port, uiPort] = await freePorts(2);
@@ -150,6 +168,8 @@ try {
     `Start: labels ${fusedLabels.join(', ')}; ${(labelledShare * 100).toFixed(0)} % of the ` +
       `digits labelled. Panel: ${panelText}. ` +
       `Label weight (E3): ${campaign.model.labelWeight ?? 0}. ` +
+      `Pair walks: ${pairJumps} jump${pairJumps === 1 ? '' : 's'}` +
+      `${pairJumps > 1 ? ` (${pairSampling} sampling)` : ''}. ` +
       `${minutes()} minutes.`,
     '',
     roundsMarkdown(lines),
@@ -214,4 +234,10 @@ async function parentAndLeafAccuracy(events: RecordedEvent[]) {
     leaf: labelAccuracy(tree, clusters, digits.labels).accuracy,
     parent: labelAccuracy(tree, clusters, parents, 0).accuracy,
   };
+}
+
+function samplingOf(text: string): 'adaptive' | 'uncertainty' {
+  return text === 'adaptive' || text === 'uncertainty'
+    ? text
+    : fail(`--pair-sampling: expected adaptive or uncertainty, got "${text}"`);
 }

@@ -119,7 +119,7 @@ describe('a round that morphs the label tree, on the real Temporal server', () =
     }
   });
 
-  it('merges colliding labels judged the same and splits spread labels judged different', () => {
+  it('merges labels judged the same, splits those judged different, adds third classes', () => {
     const pairs = new Map(
       ofType('CollisionDetected').map((event) => [event.data.pairId, event.data]),
     );
@@ -128,11 +128,15 @@ describe('a round that morphs the label tree, on the real Temporal server', () =
       if (kind === 'labels-collide' && data.decision === 'same') return [`merge ${data.pairId}.1`];
       if (kind === 'label-spread' && data.decision === 'different')
         return [`split ${data.pairId}.1`];
+      if (data.decision === 'third-class') return [`create ${data.pairId}.1`];
       return [];
     });
     const made = [
       ...ofType('LabelsMerged').map((event) => `merge ${event.data.parentId}`),
       ...ofType('LabelSplit').map((event) => `split ${event.data.children[0]!.labelId}`),
+      ...ofType('LabelCreated')
+        .filter((event) => event.data.voteQueryIds)
+        .map((event) => `create ${event.data.labelId}`),
     ];
     const decisions = ofType('PairDecided').map(
       ({ data }) => `${pairs.get(data.pairId)!.kind} ${data.decision}`,

@@ -83,6 +83,15 @@ const summaries: { given: NewEvent; then: string }[] = [
   { given: facts.labelCreated('l4', '4'), then: 'Label "4" (l4) created at the top of the tree' },
   { given: facts.labelCreated('l4', '4', 'l49'), then: 'Label "4" (l4) created under l49' },
   {
+    given: facts.labelCreated('p1.1', 'neither 4 nor 9', 'l49', {
+      reason: 'most votes along pair p1 place its samples in neither group',
+      voteQueryIds: ['q1', 'q2'],
+    }),
+    then:
+      'Label "neither 4 nor 9" (p1.1) created under l49 (votes q1, q2): ' +
+      'most votes along pair p1 place its samples in neither group',
+  },
+  {
     given: facts.labelsMerged(['l4', 'l9'], 'l49', '4|9', {
       reason: 'experts cannot tell them apart',
       voteQueryIds: ['q1', 'q2'],

@@ -148,12 +148,18 @@ export function campaignFacts(campaignId: string) {
         decision: 'same',
         voteQueryIds,
       }),
-    labelCreated: (labelId: string, name: string, parentId: string | null = null) =>
+    labelCreated: (
+      labelId: string,
+      name: string,
+      parentId: string | null = null,
+      why: { reason?: string; voteQueryIds?: string[] } = {},
+    ) =>
       event('LabelCreated', `${campaignId}/label/${labelId}`, {
         campaignId,
         labelId,
         name,
         parentId,
+        ...why,
       }),
     /** Under a new parent when it is given a name, under an existing label otherwise. */
     labelsMerged: (

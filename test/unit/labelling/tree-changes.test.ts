@@ -114,13 +114,62 @@ describe('treeChangesOf', () => {
 
   it.each([
     { pair: collide('p', 'l4', 'l9'), decision: 'different' },
-    { pair: collide('p', 'l4', 'l9'), decision: 'third-class' },
     { pair: collide('p', 'l4', 'l9'), decision: 'undecided' },
     { pair: spread('p', 'l358', [3], [6]), decision: 'same' },
-    { pair: spread('p', 'l358', [3], [6]), decision: 'third-class' },
     { pair: spread('p', 'l358', [3], [6]), decision: 'undecided' },
   ] as const)('changes nothing for $pair.kind decided $decision', ({ pair, decision }) => {
     expect(treeChangesOf(seeded, [decided(pair, decision)])).toEqual({ accepted: [], refused: [] });
+  });
+
+  it('creates "neither A nor B" beside two colliding labels the votes place apart', () => {
+    const given = [...seededCampaign, mergeOf4And9];
+    const { accepted, refused } = treeChangesOf(treeAfter(given), [
+      decided(collide('p1', 'l4', 'l9'), 'third-class'),
+      decided(collide('p2', 'l358', 'l7'), 'third-class'),
+    ]);
+
+    expect(refused).toEqual([]);
+    expect(accepted[0]).toEqual({
+      type: 'LabelCreated',
+      data: {
+        campaignId: 'c1',
+        labelId: 'p1.l1',
+        name: 'neither 4 nor 9',
+        parentId: 'l49',
+        reason: 'most votes along pair p1 place its samples in neither group',
+        voteQueryIds: ['p1.q1'],
+      },
+    });
+    expect(withChanges(given, accepted)).toBe(
+      [
+        '3/5/8 (l358): 4 points',
+        '7 (l7): 1 point',
+        '4|9 (l49)',
+        '  4 (l4): 2 points',
+        '  9 (l9): 1 point',
+        '  neither 4 nor 9 (p1.l1)',
+        'neither 3/5/8 nor 7 (p2.l1)',
+      ].join('\n'),
+    );
+  });
+
+  it('creates "neither group of A" beside a spread label, once under one parent', () => {
+    const { accepted, refused } = treeChangesOf(seeded, [
+      decided(spread('p1', 'l358', [3], [6]), 'third-class'),
+      decided(spread('p2', 'l358', [4], [5]), 'third-class'),
+    ]);
+
+    expect(accepted.map(({ type, data }) => [type, 'name' in data && data.name])).toEqual([
+      ['LabelCreated', 'neither group of 3/5/8'],
+    ]);
+    expect(refused.map(({ pairId, refusal }) => [pairId, refusal.code, refusal.message])).toEqual([
+      [
+        'p2',
+        'VALIDATION',
+        'labels p1.l1 and p2.l1 would both be named "neither group of 3/5/8" at the top of ' +
+          'the tree; sibling names must differ',
+      ],
+    ]);
   });
 
   it.each([
