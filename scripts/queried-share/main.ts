@@ -38,6 +38,8 @@ Options:
   --label-weight W      weight of the cross-entropy on the voted labels, 0..10 (default 0.1)
   --follow-majority     unlabelled digits are pulled towards the class most of their
                         cluster's labelled digits have (off by default)
+  --learn L             what the cross-entropy learns: votes (default), the voted digits;
+                        grown, every digit SSDBSCAN grows from them over the embedding
   --out DIR             results folder (default experiment-results/queried-share)
   -h, --help            this text
 
@@ -57,6 +59,7 @@ const {
   selection: { type: 'string' },
   'label-weight': { type: 'string' },
   'follow-majority': { type: 'boolean', default: false },
+  learn: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 });
@@ -78,6 +81,7 @@ const plan: SharePlan = {
   selection: selectionOf(args.selection ?? 'per-cluster'),
   followLabelledMajority: args['follow-majority'] === true,
   labelWeight: number('label-weight', 0.1, [0, 10], false),
+  learn: learnOf(args.learn ?? 'votes'),
 };
 const pretrainEpochs = number('pretrain-epochs', 30, [1, 500]);
 const out = resolve(args.out ?? 'experiment-results/queried-share');
@@ -110,7 +114,8 @@ for (const share of shares) {
     `Pretrained ${pretrainEpochs} epochs; per share ${plan.rounds} rounds of questions, each ` +
       `followed by ${plan.epochs} fine-tuning epoch${plan.epochs === 1 ? '' : 's'} ` +
       `(lambda ${plan.clusteringWeight}, ` +
-      `label weight ${plan.labelWeight}); ` +
+      `label weight ${plan.labelWeight} on the ${plan.learn === 'grown' ? 'grown' : 'voted'} ` +
+      `digits); ` +
       `${plan.selection} selection` +
       `${plan.followLabelledMajority ? ', unlabelled digits follow the labelled majority' : ''}; ` +
       `panel ${describePanel(plan.experts)}; seed ${plan.seed}. Paper, human in the loop: ` +
@@ -129,6 +134,12 @@ for (const share of shares) {
   console.log(`\n${sharesMarkdown(results)}\n`);
 }
 log(`wrote shares.md, shares.json, shares.svg to ${out}`);
+
+function learnOf(text: string): SharePlan['learn'] {
+  return text === 'votes' || text === 'grown'
+    ? text
+    : fail(`--learn: expected votes or grown, got "${text}"`);
+}
 
 function selectionOf(text: string): SharePlan['selection'] {
   return text === 'uncertain' || text === 'per-cluster' || text === 'random'

@@ -9,6 +9,7 @@ import {
 } from '../../activities/model/entropy';
 import { loadTrainedModel, trainAutoencoder } from '../../activities/model/train';
 import { clusterEmbedding } from '../reproduce/jobs';
+import { grownDigits } from './grown-labels';
 import { panelLabels } from './panel-labels';
 import { labelAccuracy } from '../../activities/labelling/label-accuracy';
 import { emptyLabelTree } from '../../events/projections/label-tree';
@@ -32,6 +33,11 @@ export interface SharePlan {
   labelWeight: number;
   /** Whether unlabelled images follow their cluster's labelled majority (E2 targets). */
   followLabelledMajority: boolean;
+  /**
+   * What E3 learns: the voted digits only, or every digit SSDBSCAN grows from them over the
+   * round's embedding (`grownDigits`).
+   */
+  learn: 'votes' | 'grown';
 }
 
 /** What one share of queried images bought. */
@@ -53,6 +59,8 @@ export interface ShareResult {
    * scored in a campaign; null without votes.
    */
   labelTree: number | null;
+  /** Share of images whose digit grown from the votes over the embedding is right. */
+  grown: number | null;
   minutes: number;
 }
 
@@ -81,12 +89,9 @@ export async function runShare(
   let weights = pretrained;
 
   for (let round = 1; round <= plan.rounds; round++) {
-    const { layout, layoutClusters, umapKMeans } = clusterEmbedding(
-      // The pretrained weights have no head; every later round's have `classes`.
-      embed(weights, round === 1 ? 0 : classes, digits, plan.seed),
-      digits,
-      plan.seed,
-    );
+    // The pretrained weights have no head; every later round's have `classes`.
+    const embedding = embed(weights, round === 1 ? 0 : classes, digits, plan.seed);
+    const { layout, layoutClusters, umapKMeans } = clusterEmbedding(embedding, digits, plan.seed);
     const entropies = softAssignmentEntropy(layout, layoutClusters.centroids, 2);
     const due = Math.round((share * count * round) / plan.rounds) - asked.size;
     const picked = {
@@ -103,6 +108,10 @@ export async function runShare(
       `share ${share}: round ${round}, UMAP + k-means ${umapKMeans.accuracy.toFixed(4)} ` +
         `before; asked ${picked.length}, ${labels.size} labelled so far`,
     );
+    const learnt =
+      plan.learn === 'grown' && labels.size > 0
+        ? grownLabels(embedding, layoutClusters.assignments, labels)
+        : labels;
     const trained = await trainAutoencoder({
       images: digits.images,
       count,
@@ -111,8 +120,8 @@ export async function runShare(
       epochs: plan.epochs,
       batchSize: plan.batchSize,
       initialWeights: weights,
-      ...(classes > 0 && labels.size > 0
-        ? { labels: { pointIds: [...labels.keys()], classes: [...labels.values()] } }
+      ...(classes > 0 && learnt.size > 0
+        ? { labels: { pointIds: [...learnt.keys()], classes: [...learnt.values()] } }
         : {}),
       options: {
         clusteringWeight: plan.clusteringWeight,
@@ -129,7 +138,8 @@ export async function runShare(
     trained.dispose();
   }
 
-  const final = clusterEmbedding(embed(weights, classes, digits, plan.seed), digits, plan.seed);
+  const embedding = embed(weights, classes, digits, plan.seed);
+  const final = clusterEmbedding(embedding, digits, plan.seed);
   const wrong = [...labels].filter(([imageId, label]) => digits.labels[imageId] !== label);
   return {
     share,
@@ -141,6 +151,13 @@ export async function runShare(
     labelTree:
       labels.size > 0
         ? treeAccuracy(labels, final.layoutClusters.assignments, digits.labels)
+        : null,
+    grown:
+      labels.size > 0
+        ? rightShare(
+            grownDigits(embedding, final.layoutClusters.assignments, labels),
+            digits.labels,
+          )
         : null,
     minutes: (performance.now() - started) / 60_000,
   };
@@ -170,6 +187,20 @@ function treeAccuracy(
   );
   const tree = { ...emptyLabelTree('queried-share'), pointLabels };
   return labelAccuracy(tree, clusters, truth).accuracy;
+}
+
+/** The grown digits as E3's labels: every image given one. */
+function grownLabels(
+  embedding: Float32Array,
+  clusters: Int32Array,
+  votes: ReadonlyMap<number, number>,
+): Map<number, number> {
+  const digits = grownDigits(embedding, clusters, votes);
+  return new Map([...digits].flatMap((digit, imageId) => (digit < 0 ? [] : [[imageId, digit]])));
+}
+
+function rightShare(predicted: Int32Array, truth: ArrayLike<number>): number {
+  return predicted.filter((digit, imageId) => digit === truth[imageId]).length / truth.length;
 }
 
 /** `due` images drawn by seed from those not asked yet. */
