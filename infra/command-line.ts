@@ -1,3 +1,5 @@
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { ValidationError } from '../events/errors';
@@ -42,12 +44,9 @@ export function scriptCommandLine<const O extends Options>(
     console.error(`${script}: ${message}\n\n${help}`);
     process.exit(2);
   };
-  let values: ReturnType<typeof parseArgs<{ options: O }>>['values'];
+  let values: ReturnType<typeof parseScriptArgs<O>>;
   try {
-    values = parseArgs({
-      options,
-      args: attachNegativeValues(process.argv.slice(2), options),
-    }).values;
+    values = parseScriptArgs(process.argv.slice(2), options);
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -65,7 +64,80 @@ export function scriptCommandLine<const O extends Options>(
       return fail((error as Error).message);
     }
   };
-  return { values, fail, number };
+  /** The results folder an option names (or its default), made now; unusable fails. */
+  const outFolder = (name: string, fallback: string) => {
+    const text = (values as Record<string, unknown>)[name];
+    try {
+      return resultsFolder(name, typeof text === 'string' ? text : fallback);
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+  };
+  return { values, fail, number, outFolder };
+}
+
+/**
+ * The options' values; an unknown option, a missing value or an option given twice (which
+ * of the two was meant is not ours to guess) is refused.
+ */
+export function parseScriptArgs<const O extends Options>(args: string[], options: O) {
+  const { values, tokens } = parseArgs({
+    options,
+    args: attachNegativeValues(args, options),
+    tokens: true,
+  });
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) {
+      throw new ValidationError(`--${token.name} is given more than once; give it once`);
+    }
+    seen.add(token.name);
+  }
+  return values;
+}
+
+/**
+ * Makes the folder results are written to, one level at a time: node's recursive mkdir
+ * never returns under /proc. Refused, before any work starts, when a part of the path is a
+ * file or the folder cannot be written.
+ */
+export function resultsFolder(name: string, path: string): string {
+  const target = resolve(path);
+  const missing: string[] = [];
+  let existing = target;
+  while (!exists(existing)) {
+    missing.unshift(existing);
+    existing = dirname(existing);
+  }
+  const refuse = (why: string): never => {
+    throw new ValidationError(
+      `--${name}: cannot write results to ${shownInput(target, 300)}: ${why}`,
+    );
+  };
+  if (!statSync(existing).isDirectory()) refuse(`${existing} is a file, not a folder`);
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      refuse((error as Error).message);
+    }
+  }
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    refuse('the folder is not writable');
+  }
+  return target;
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

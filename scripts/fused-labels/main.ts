@@ -3,9 +3,9 @@
  * worker, SQLite store) whose starting labels fuse and split classes, answered by a
  * simulated noisy panel. See --help.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { openArtefactFolder } from '../../activities/artefacts/artefact-folder';
 import { loadMnistDigits } from '../../activities/data/mnist';
@@ -55,6 +55,7 @@ const {
   values: args,
   number,
   fail,
+  outFolder,
 } = scriptCommandLine('fused-labels', help, {
   count: { type: 'string' },
   rounds: { type: 'string' },
@@ -75,8 +76,7 @@ const warmEpochs = number('warm-epochs', 8, [1, 500]);
 const labelWeight = number('label-weight', Number.NaN, [0, 10], false);
 const pairJumps = number('pair-jumps', 1, [1, 10]);
 const pairSampling = samplingOf(args['pair-sampling'] ?? 'adaptive');
-const out = resolve(args.out ?? 'experiment-results/fused-labels');
-mkdirSync(out, { recursive: true });
+const out = outFolder('out', 'experiment-results/fused-labels');
 
 const { log, minutes } = experimentClock();
 

@@ -2,8 +2,8 @@
  * npm run queried-share: accuracy against the share of images a simulated panel is asked
  * about, against the paper's human-in-the-loop row. See --help.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { loadMnistDigits } from '../../activities/data/mnist';
 import { initModelBackend } from '../../activities/model/backend';
@@ -49,6 +49,7 @@ const {
   values: args,
   number,
   fail,
+  outFolder,
 } = scriptCommandLine('queried-share', help, {
   count: { type: 'string' },
   shares: { type: 'string' },
@@ -84,8 +85,7 @@ const plan: SharePlan = {
   learn: learnOf(args.learn ?? 'votes'),
 };
 const pretrainEpochs = number('pretrain-epochs', 30, [1, 500]);
-const out = resolve(args.out ?? 'experiment-results/queried-share');
-mkdirSync(out, { recursive: true });
+const out = outFolder('out', 'experiment-results/queried-share');
 
 const { log, minutes } = experimentClock();
 

@@ -1,9 +1,9 @@
 /**
  * npm run reproduce: the paper's Table 1 on the shipped MNIST digits. See --help.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { scriptCommandLine } from '../../infra/command-line';
 import { experimentClock } from '../experiment-clock';
@@ -31,6 +31,7 @@ A full run took 36.8 minutes on two idle cores (measured 2026-12-05; see README)
 const {
   values: args,
   fail,
+  outFolder,
   number,
 } = scriptCommandLine('reproduce', help, {
   quick: { type: 'boolean', default: false },
@@ -56,8 +57,7 @@ function planFrom(): ReproducePlan {
   return { ...base, seeds, count: number('count', base.count, [100, 10_000]) };
 }
 
-const out = resolve(args.out ?? join('reproduce-results', plan.name));
-mkdirSync(out, { recursive: true });
+const out = outFolder('out', join('reproduce-results', plan.name));
 const workDir = mkdtempSync(join(tmpdir(), 'reproduce-'));
 
 const { log, minutes } = experimentClock();

@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { attachNegativeValues, numberOption } from '../../../infra/command-line';
+import {
+  attachNegativeValues,
+  numberOption,
+  parseScriptArgs,
+  resultsFolder,
+} from '../../../infra/command-line';
 
 const options = { rounds: { type: 'string' }, quick: { type: 'boolean' } } as const;
 
@@ -42,6 +50,44 @@ describe('the command line of a script', () => {
     expect(numberOption('weight', '1e1', 0, 10, false)).toBe(10);
     for (const text of ['0x200', '0b11', ' ', '1_000']) {
       expect(() => numberOption('count', text, 0, 1000, true)).toThrow('must be an integer');
+    }
+  });
+
+  it('refuses an option given twice, in either notation', () => {
+    expect(parseScriptArgs(['--rounds', '2', '--quick'], options)).toEqual({
+      rounds: '2',
+      quick: true,
+    });
+    for (const args of [
+      ['--rounds', '2', '--rounds', '3'],
+      ['--rounds=2', '--rounds', '-3'],
+    ]) {
+      expect(() => parseScriptArgs(args, options)).toThrow(
+        '--rounds is given more than once; give it once',
+      );
+    }
+    expect(() => parseScriptArgs(['--quick', '--quick'], options)).toThrow('--quick is given');
+  });
+});
+
+describe('the results folder of a script', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'results-folder-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('makes the missing folders of the path, one level at a time', () => {
+    const target = join(scratch, 'a', 'b', 'c');
+    expect(resultsFolder('out', target)).toBe(target);
+    expect(statSync(target).isDirectory()).toBe(true);
+    expect(resultsFolder('out', target)).toBe(target);
+  });
+
+  it('refuses a path through a file, naming the file', () => {
+    const file = join(scratch, 'table.md');
+    writeFileSync(file, 'results');
+    for (const target of [file, join(file, 'deeper')]) {
+      expect(() => resultsFolder('out', target)).toThrow(
+        `--out: cannot write results to ${target}: ${file} is a file, not a folder`,
+      );
     }
   });
 });
