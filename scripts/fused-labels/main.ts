@@ -17,6 +17,7 @@ import { createSimulatedPanel } from '../../client/simulated-panel';
 import type { RecordedEvent, RecordedEventOf } from '../../events/catalog';
 import {
   formatTree,
+  type LabelTree,
   labelTreeOf,
   projectLabelTrees,
   treeAt,
@@ -29,7 +30,7 @@ import { startWorkerEntry } from '../../infra/owned-process';
 import { freePorts } from '../../infra/temporal/free-port';
 import { startTemporalServer } from '../../infra/temporal/server';
 import type { CampaignInput } from '../../workflows/campaign-input';
-import { roundLine, roundsMarkdown, roundsSvg } from './report';
+import { pairLines, roundLine, roundsMarkdown, roundsSvg } from './report';
 import { fusedLabels, initialFusedLabels, parentClassOf } from './taxonomy';
 
 const help = `Usage: npm run fused-labels -- [options]
@@ -174,6 +175,10 @@ try {
     '',
     roundsMarkdown(lines),
     '',
+    '## Pairs put to the experts',
+    '',
+    ...pairReport(events, tree),
+    '',
     '## Label tree at the start and at the end',
     '',
     '```',
@@ -203,6 +208,28 @@ try {
 
 function ofType<T extends RecordedEvent['type']>(events: RecordedEvent[], type: T) {
   return events.filter((event): event is RecordedEventOf<T> => event.type === type);
+}
+
+/** The pairs with their decisions and the tree change each pair's votes made. */
+function pairReport(events: RecordedEvent[], tree: LabelTree): string[] {
+  const changedBy = new Map<string, string>();
+  const pairOf = (labelId: string) => labelId.replace(/\.\d+$/, '');
+  for (const { data } of ofType(events, 'LabelsMerged')) {
+    changedBy.set(pairOf(data.parentId), `merged under ${data.parentId}`);
+  }
+  for (const { data } of ofType(events, 'LabelSplit')) {
+    changedBy.set(pairOf(data.children[0]!.labelId), `split into ${data.children.length}`);
+  }
+  for (const { data } of ofType(events, 'LabelCreated')) {
+    if (data.voteQueryIds) changedBy.set(pairOf(data.labelId), `new label "${data.name}"`);
+  }
+  const lines = pairLines(
+    ofType(events, 'CollisionDetected').map((event) => event.data),
+    ofType(events, 'PairDecided').map((event) => event.data),
+    changedBy,
+    (labelId) => tree.labels[labelId]?.name ?? labelId,
+  );
+  return lines.length > 0 ? lines : ['No pairs were asked about.'];
 }
 
 function firstRoundStart(events: RecordedEvent[]): number {

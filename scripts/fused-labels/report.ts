@@ -75,3 +75,27 @@ export function roundsSvg(lines: RoundLine[], target: number): string {
     target: { name: 'paper, human in the loop', value: target },
   });
 }
+
+/**
+ * One line per pair a round put to the experts: the labels (names as `nameOf` gives them),
+ * why they were asked about, what the votes decided and how the tree changed.
+ */
+export function pairLines(
+  pairs: readonly EventData<'CollisionDetected'>[],
+  decided: readonly EventData<'PairDecided'>[],
+  changedBy: ReadonlyMap<string, string>,
+  nameOf: (labelId: string) => string,
+): string[] {
+  const decisions = new Map(decided.map((pair) => [pair.pairId, pair.decision]));
+  return pairs.map(({ round, pairId, kind, groups: [a, b] }) => {
+    const asked =
+      kind === 'label-spread'
+        ? `${nameOf(a.labelId)} spread over clusters ${a.clusterId} and ${b.clusterId}`
+        : `${nameOf(a.labelId)} and ${nameOf(b.labelId)} collide`;
+    const change = changedBy.get(pairId);
+    return (
+      `- round ${round}, ${pairId}: ${asked} (${a.pointIds.length} / ${b.pointIds.length} ` +
+      `points): ${decisions.get(pairId) ?? 'not decided'}${change ? `, ${change}` : ''}`
+    );
+  });
+}
