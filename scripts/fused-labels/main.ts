@@ -136,15 +136,25 @@ const client = await connectCampaignClient({
   taskQueue: env.TASK_QUEUE,
 });
 const artefacts = openArtefactFolder(env.ARTEFACTS);
-const stopAll = async () => {
-  await client.close().catch(() => undefined);
-  await worker.stop().catch(() => undefined);
-  await temporal.stop().catch(() => undefined);
-  await store.close().catch(() => undefined);
-  rmSync(folder, { recursive: true, force: true });
-};
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void stopAll().then(() => process.exit(130)));
+// Once, whether a signal or the end of the run asks first. After a signal the client stays
+// open until the process exits: closing it under the campaign's pending long poll makes
+// its retry timer throw outside any promise, which ended the run before its cleanup.
+let stopping: Promise<void> | null = null;
+let signalled = false;
+const stopAll = () =>
+  (stopping ??= (async () => {
+    if (!signalled) await client.close().catch(() => undefined);
+    await worker.stop().catch(() => undefined);
+    await temporal.stop().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    rmSync(folder, { recursive: true, force: true });
+  })());
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (!signalled) log(`${signal}: stopping the servers this run started`);
+    signalled = true;
+    void stopAll().then(() => process.exit(130));
+  });
 }
 
 try {
@@ -200,8 +210,10 @@ try {
   console.log(`\n${markdown}\n`);
   log(`wrote rounds.md, rounds.json, rounds.svg to ${out}`);
 } catch (error) {
-  console.error(`fused-labels failed: ${(error as Error).message}`);
-  process.exitCode = 1;
+  if (!signalled) {
+    console.error(`fused-labels failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
 } finally {
   await stopAll();
 }
