@@ -1,6 +1,6 @@
 import { eventSchemas, type RecordedEvent } from '../../events/catalog';
 import { emptyIdRecord, withEntry } from '../../events/projections/id-record';
-import { evolveLabelTrees, type LabelTree } from '../../events/projections/label-tree';
+import { ancestorsOf, evolveLabelTrees, type LabelTree } from '../../events/projections/label-tree';
 import {
   refuseLabelChange,
   type LabelChange,
@@ -173,12 +173,32 @@ function refuseChange(tree: LabelTree, change: PairChange): LabelTreeRefusal | n
   return refuseLabelChange(tree, change) ?? refuseRepeatedMerge(tree, change);
 }
 
+/**
+ * Whether two colliding labels are worth a pair of questions: a merge of them must still be
+ * possible. It is not for a label and its own ancestor (the tree already holds one under
+ * the other) nor for two labels that are their parent's only children (merged already, or
+ * the two halves of a split); votes on such a pair could change the tree only by a third
+ * class, and they took the place of pairs a merge could settle (the ones split into 1a and
+ * 1b were never asked about in a fused-labels campaign while 4|9 (1) and 4|9 were, twice).
+ */
+export function mayMerge(tree: LabelTree, a: string, b: string): boolean {
+  const lineage = (labelId: string) => [labelId, ...ancestorsOf(tree, labelId)];
+  if (lineage(a).includes(b) || lineage(b).includes(a)) return false;
+  return onlyChildrenParent(tree, a, b) === null;
+}
+
+/** The parent whose only two children are `a` and `b`, or null. */
+function onlyChildrenParent(tree: LabelTree, a: string, b: string): string | null {
+  const parentId = tree.labels[a]?.parentId ?? null;
+  const siblings = parentId === null ? [] : (tree.labels[parentId]?.children ?? []);
+  return siblings.length === 2 && siblings.includes(b) ? parentId : null;
+}
+
 function refuseRepeatedMerge(tree: LabelTree, change: PairChange): LabelTreeRefusal | null {
   if (change.type !== 'LabelsMerged') return null;
   const [a, b] = change.data.labelIds;
-  const parentId = tree.labels[a]?.parentId ?? null;
-  const siblings = parentId === null ? [] : (tree.labels[parentId]?.children ?? []);
-  if (siblings.length !== 2 || !siblings.includes(b)) return null;
+  const parentId = onlyChildrenParent(tree, a, b);
+  if (parentId === null) return null;
   return {
     code: 'ILLEGAL_STATE',
     message: `labels ${a} and ${b} are already merged: they are the only children of ${parentId}`,

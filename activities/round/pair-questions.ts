@@ -9,6 +9,7 @@ import { pairPath } from '../labelling/pair-path';
 import type { LabelPair } from '../labelling/spread-pairs';
 import { collisionPairs, numberPairs, spreadPairs } from '../labelling/spread-pairs';
 import { answerLabels, mergeParentsOf, trainingClasses } from '../labelling/training-classes';
+import { mayMerge } from '../labelling/tree-changes';
 import { readClusteredLayout } from './cluster-membership';
 import { modelDecoder } from './model-decoder';
 import { loadEmbeddedRoundModel } from './embedded-round-model';
@@ -73,7 +74,9 @@ export function createPlanPairs({ store, artefacts, progress }: ActivityDependen
     }).collisions;
     // Both kinds take turns, so strong collisions never crowd every spread label out.
     const candidates = alternating(
-      collisionPairs(pointLabels, collisions),
+      collisionPairs(pointLabels, collisions).filter(({ groups: [a, b] }) =>
+        mayMerge(tree, a.labelId, b.labelId),
+      ),
       spreadPairs(pointLabels, clusterOf),
     ).slice(0, input.maxPairs);
     const pairs = numberPairs(`${campaignId}.r${round}`, candidates);

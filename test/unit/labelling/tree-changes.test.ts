@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { PairDecision } from '../../../activities/labelling/pair-decision';
 import type { LabelPair } from '../../../activities/labelling/spread-pairs';
 import {
+  mayMerge,
   treeChangesOf,
   type DecidedPair,
   type PairChange,
 } from '../../../activities/labelling/tree-changes';
 import type { NewEvent } from '../../../events/catalog';
 import { formatTree } from '../../../events/projections/label-tree';
-import { facts, mergeOf4And9, seededCampaign, treeAfter } from './label-story';
+import { facts, mergeOf4And9, seededCampaign, splitOf358, treeAfter } from './label-story';
 
 // The story's tree: l4 (points 0, 1), l9 (2), l358 "3/5/8" (3-6), l7 (7), all at the top.
 const seeded = treeAfter(seededCampaign);
@@ -289,5 +290,22 @@ describe('treeChangesOf', () => {
         '  7 (l7): 1 point',
       ].join('\n'),
     );
+  });
+});
+
+describe('mayMerge', () => {
+  const split = treeAfter([...seededCampaign, mergeOf4And9, splitOf358]);
+
+  it('allows two labels that neither descend from each other nor are alone under a parent', () => {
+    expect(mayMerge(split, 'l7', 'l358')).toBe(true);
+    expect(mayMerge(split, 'l3', 'l5')).toBe(true);
+    expect(mayMerge(split, 'l4', 'l3')).toBe(true);
+  });
+
+  it("refuses a label with itself, with its ancestor, and its parent's only two children", () => {
+    expect(mayMerge(split, 'l4', 'l4')).toBe(false);
+    expect(mayMerge(split, 'l4', 'l49')).toBe(false);
+    expect(mayMerge(split, 'l358', 'l8')).toBe(false);
+    expect(mayMerge(split, 'l9', 'l4')).toBe(false);
   });
 });
