@@ -38,11 +38,19 @@ export interface Collision {
   score: number;
   /** How many seeds' growths met the other label through a colliding stretch. */
   contacts: number;
+  /**
+   * Contacts over the two labels' seeds, in (0, 1]: how thoroughly the labels interleave.
+   * Touching clusters all score 0.5 (in mutual reachability a touching cut is as long as
+   * the boundary's core distance), so this ranks them: one class split into two labels
+   * mixes nearly every seed, two classes that merely border each other few.
+   */
+  mixing: number;
 }
 
 /**
- * Every colliding pair of labels, strongest (highest score) first, then by labels. Each
- * seed's growth contributes at most one contact: with the seed it met first.
+ * Every colliding pair of labels, strongest (highest score) first, then the most mixed,
+ * then by labels. Each seed's growth contributes at most one contact: with the seed it met
+ * first.
  */
 export function findCollisions(
   growths: ReadonlyMap<number, SeedGrowth>,
@@ -68,9 +76,16 @@ export function findCollisions(
       contacts: known.contacts + 1,
     });
   }
+  const seedsOf = new Map<string, number>();
+  for (const { label } of growths.values()) seedsOf.set(label, (seedsOf.get(label) ?? 0) + 1);
+  const mixed = [...byPair.values()].map((collision) => ({
+    ...collision,
+    mixing:
+      collision.contacts / (seedsOf.get(collision.labels[0])! + seedsOf.get(collision.labels[1])!),
+  }));
   // Plain code-unit order for the labels, not localeCompare: the same on every machine.
-  return [...byPair.values()].sort(
-    (a, b) => b.score - a.score || (pairName(a) < pairName(b) ? -1 : 1),
+  return mixed.sort(
+    (a, b) => b.score - a.score || b.mixing - a.mixing || (pairName(a) < pairName(b) ? -1 : 1),
   );
 }
 
@@ -99,5 +114,6 @@ function contactBetween(growth: SeedGrowth, met: SeedGrowth, cores: Float64Array
     gap,
     score: 1 / (1 + gap),
     contacts: 1,
+    mixing: 0,
   };
 }

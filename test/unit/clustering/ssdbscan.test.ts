@@ -106,6 +106,7 @@ describe('ssdbscan collisions', () => {
         gap: 1.25,
         score: 1 / 2.25,
         contacts: 2,
+        mixing: 1,
       },
     ]);
   });
@@ -182,6 +183,7 @@ describe('ssdbscan collisions', () => {
         gap: 1,
         score: 0.5,
         contacts: 2,
+        mixing: 1,
       },
       {
         labels: ['a', 'b'],
@@ -191,7 +193,25 @@ describe('ssdbscan collisions', () => {
         gap: 1.25,
         score: 1 / 2.25,
         contacts: 1,
+        mixing: 0.5,
       },
+    ]);
+  });
+
+  it('ranks touching pairs, all at score 0.5, by how mixed they are rather than by name', () => {
+    // An even line of step 2 (points 0-13) with minPts 1: every core and tree edge is 2, so
+    // every touch has gap 1. q and p alternate on points 0-3 (all 4 seeds meet the other
+    // label: mixing 4 / 4); a holds points 9-11 and b 12-13. Walking left, a's seeds meet p
+    // at point 3; 3 of the 5 seeds of a and p meet across, 2 of the 5 of a and b.
+    const { points, count, width } = line(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26);
+    const seeds = labels([0, 'q'], [2, 'q'], [1, 'p'], [3, 'p'], [9, 'a'], [10, 'a']);
+    seeds.set(11, 'a').set(12, 'b').set(13, 'b');
+    const { collisions } = ssdbscan(points, count, width, seeds, { minPts: 1 });
+
+    expect(collisions.map(({ labels, score, mixing }) => [labels, score, mixing])).toEqual([
+      [['q', 'p'], 0.5, 1],
+      [['a', 'p'], 0.5, 0.6],
+      [['b', 'a'], 0.5, 0.4],
     ]);
   });
 
@@ -212,6 +232,7 @@ describe('ssdbscan collisions', () => {
         gap: 1,
         score: 0.5,
         contacts: 3,
+        mixing: 1,
       },
     ]);
   });
