@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
@@ -68,7 +68,7 @@ export function scriptCommandLine<const O extends Options>(
   const outFolder = (name: string, fallback: string) => {
     const text = (values as Record<string, unknown>)[name];
     try {
-      return resultsFolder(name, typeof text === 'string' ? text : fallback);
+      return writableFolder(`--${name}`, typeof text === 'string' ? text : fallback);
     } catch (error) {
       return fail((error as Error).message);
     }
@@ -98,11 +98,16 @@ export function parseScriptArgs<const O extends Options>(args: string[], options
 }
 
 /**
- * Makes the folder results are written to, one level at a time: node's recursive mkdir
- * never returns under /proc. Refused, before any work starts, when a part of the path is a
- * file or the folder cannot be written.
+ * Makes a folder the product writes to (`what`: the option or variable naming it), one level
+ * at a time: node's recursive mkdir never returns under /proc. Refused, before any work
+ * starts, when the path is empty, a part of it is a file, or a file cannot be written there
+ * (checked by writing one: as root every permission check passes, even in /proc).
  */
-export function resultsFolder(name: string, path: string): string {
+export function writableFolder(what: string, path: string): string {
+  const refuse = (why: string): never => {
+    throw new ValidationError(`${what}: cannot write to ${shownInput(path, 300)}: ${why}`);
+  };
+  if (path.trim() === '') refuse('name a folder');
   const target = resolve(path);
   const missing: string[] = [];
   let existing = target;
@@ -110,11 +115,6 @@ export function resultsFolder(name: string, path: string): string {
     missing.unshift(existing);
     existing = dirname(existing);
   }
-  const refuse = (why: string): never => {
-    throw new ValidationError(
-      `--${name}: cannot write results to ${shownInput(target, 300)}: ${why}`,
-    );
-  };
   if (!statSync(existing).isDirectory()) refuse(`${existing} is a file, not a folder`);
   for (const folder of missing) {
     try {
@@ -123,10 +123,12 @@ export function resultsFolder(name: string, path: string): string {
       refuse((error as Error).message);
     }
   }
+  const probe = resolve(target, `.write-check-${process.pid}`);
   try {
-    accessSync(target, constants.W_OK);
-  } catch {
-    refuse('the folder is not writable');
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    refuse((error as Error).message);
   }
   return target;
 }

@@ -35,3 +35,25 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     webPort: Number(env.PORT ?? 3000),
   };
 }
+
+/**
+ * Why the ports in the settings cannot work, or null: each must be an integer in 1..65535,
+ * and the web app, Temporal and Temporal's UI need three different ones.
+ */
+export function portProblem(settings: Settings, env: NodeJS.ProcessEnv = process.env) {
+  const ports = [
+    ['PORT', settings.webPort, env.PORT],
+    ['TEMPORAL_PORT', settings.temporalPort, env.TEMPORAL_PORT],
+    ['TEMPORAL_UI_PORT', settings.temporalUiPort, env.TEMPORAL_UI_PORT],
+  ] as const;
+  for (const [name, port, text] of ports) {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      return `${name} must be a port number from 1 to 65535, got ${JSON.stringify(text)}`;
+    }
+  }
+  for (const [i, [name, port]] of ports.entries()) {
+    const same = ports.slice(i + 1).find(([, other]) => other === port);
+    if (same) return `${name} and ${same[0]} are both ${port}; each server needs its own port`;
+  }
+  return null;
+}

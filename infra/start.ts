@@ -1,7 +1,6 @@
 // `npm start`: the whole product on one machine. Installs the Temporal CLI when missing,
 // starts the Temporal dev server (SQLite), the worker and the web app, then a demo campaign
 // on real MNIST digits answered by a scripted expert, and prints its progress.
-import { mkdirSync } from 'node:fs';
 import { connectCampaignClient } from '../client/campaign-client';
 import { openArtefactFolder } from '../activities/artefacts/artefact-folder';
 import { startScriptedExpert } from '../client/scripted-expert';
@@ -13,8 +12,8 @@ import { claimDataDir } from './data-dir-lock';
 import { demoCampaign } from './demo-campaign';
 import { startWorkerEntry } from './owned-process';
 import { describeWorkerLine } from './progress-lines';
-import { scriptCommandLine } from './command-line';
-import { readSettings } from './settings';
+import { scriptCommandLine, writableFolder } from './command-line';
+import { portProblem, readSettings } from './settings';
 import { assertPortFree } from './temporal/free-port';
 import { startTemporalServer } from './temporal/server';
 
@@ -44,7 +43,7 @@ const shutdown = (code: number) =>
   })());
 
 async function main() {
-  const { values, number } = scriptCommandLine('npm start', usage, {
+  const { values, number, fail } = scriptCommandLine('npm start', usage, {
     rounds: { type: 'string' },
     count: { type: 'string' },
     noise: { type: 'string' },
@@ -57,7 +56,13 @@ async function main() {
   const noise = number('noise', 0.05, [0, 1], false);
 
   const settings = readSettings();
-  mkdirSync(settings.dataDir, { recursive: true });
+  const ports = portProblem(settings);
+  if (ports) fail(ports);
+  try {
+    writableFolder('DATA_DIR', settings.dataDir);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const release = claimDataDir(settings.dataDir);
   stops.push(async () => release());
   // Not once: Ctrl-C reaches this process twice, from the terminal and relayed by tsx, and a

@@ -1,15 +1,14 @@
 import type { NewEvent, RecordedEvent } from '../../events/catalog';
 import { labelTreeOf, leavesOf, projectLabelTrees } from '../../events/projections/label-tree';
-import { refuseLabelChange } from '../../events/rules/label-tree-rules';
 import { loadMnistDigits } from '../data/mnist';
 import type { ActivityDependencies } from '../dependencies';
 import { readCampaignStream } from '../events/campaign-stream';
 import { labelAccuracy } from '../labelling/label-accuracy';
-import { answerLabels, mergeParentsOf } from '../labelling/training-classes';
 import { decidePair, voteOfOption } from '../labelling/pair-decision';
 import type { PathVote } from '../labelling/pair-decision';
 import type { DecidedPair, PairChange } from '../labelling/tree-changes';
 import { treeChangesOf } from '../labelling/tree-changes';
+import { voteRelabels, winningLabels } from '../labelling/vote-relabels';
 import { readClusteredLayout } from './cluster-membership';
 
 export interface DecidePairsInput {
@@ -148,64 +147,4 @@ function changeEventId(campaignId: string, change: PairChange): string {
     case 'LabelCreated':
       return `${campaignId}/create/${change.data.labelId}`;
   }
-}
-
-/** The winning label of every decided query; ties and unanswered queries are absent. */
-function winningLabels(events: readonly RecordedEvent[]): Map<string, string> {
-  const winners = new Map<string, string>();
-  for (const event of events) {
-    if (event.type === 'VoteDecided' && event.data.label !== null) {
-      winners.set(event.data.queryId, event.data.label);
-    }
-  }
-  return winners;
-}
-
-/**
- * A plain query's winning label moves its image to the leaf of that name, unless the image
- * already carries it; a name no leaf has (the tree changed since the query) moves nothing.
- */
-function voteRelabels(events: readonly RecordedEvent[], campaignId: string, round: number) {
-  const tree = labelTreeOf(projectLabelTrees(events), campaignId);
-  // Reversed, so that of two labels with one name the first in the tree wins.
-  const answerNamed = new Map(
-    answerLabels(tree, mergeParentsOf(events))
-      .map((labelId) => [tree.labels[labelId]!.name, labelId] as const)
-      .reverse(),
-  );
-  const winners = winningLabels(events);
-  const plain = events.flatMap((event) =>
-    event.type === 'QueryIssued' && event.data.round === round && !event.data.question
-      ? [event.data]
-      : [],
-  );
-  return plain.flatMap((query): NewEvent[] => {
-    const name = winners.get(query.queryId);
-    const labelId = name === undefined ? undefined : answerNamed.get(name);
-    if (labelId === undefined || tree.pointLabels[query.imageId] === labelId) return [];
-    const data = {
-      campaignId,
-      pointIds: [query.imageId],
-      toLabelId: labelId,
-      reason: `vote on query ${query.queryId}`,
-      by: 'vote' as const,
-    };
-    if (refuseLabelChange(tree, { type: 'PointsRelabelled', data })) return [];
-    // The audit names the experts whose answers carried the vote, not the activity.
-    const voters = events.flatMap((event) =>
-      event.type === 'AnswerRecorded' &&
-      event.data.queryId === query.queryId &&
-      event.data.answer === name
-        ? [event.data.expertId]
-        : [],
-    );
-    return [
-      {
-        type: 'PointsRelabelled',
-        eventId: `${query.queryId}/PointsRelabelled`,
-        data,
-        causation: { actor: voters.join(', ') },
-      },
-    ];
-  });
 }

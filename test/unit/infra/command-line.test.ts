@@ -7,7 +7,7 @@ import {
   attachNegativeValues,
   numberOption,
   parseScriptArgs,
-  resultsFolder,
+  writableFolder,
 } from '../../../infra/command-line';
 
 const options = { rounds: { type: 'string' }, quick: { type: 'boolean' } } as const;
@@ -70,24 +70,34 @@ describe('the command line of a script', () => {
   });
 });
 
-describe('the results folder of a script', () => {
+describe('a folder the product writes to', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'results-folder-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('makes the missing folders of the path, one level at a time', () => {
     const target = join(scratch, 'a', 'b', 'c');
-    expect(resultsFolder('out', target)).toBe(target);
+    expect(writableFolder('--out', target)).toBe(target);
     expect(statSync(target).isDirectory()).toBe(true);
-    expect(resultsFolder('out', target)).toBe(target);
+    expect(writableFolder('--out', target)).toBe(target);
   });
 
   it('refuses a path through a file, naming the file', () => {
     const file = join(scratch, 'table.md');
     writeFileSync(file, 'results');
     for (const target of [file, join(file, 'deeper')]) {
-      expect(() => resultsFolder('out', target)).toThrow(
-        `--out: cannot write results to ${target}: ${file} is a file, not a folder`,
+      expect(() => writableFolder('--out', target)).toThrow(
+        `--out: cannot write to ${target}: ${file} is a file, not a folder`,
       );
     }
+  });
+
+  it('refuses an empty name and a folder where no file can be written', () => {
+    expect(() => writableFolder('--out', ' ')).toThrow('--out: cannot write to " ": name a folder');
+    expect(() => writableFolder('DATA_DIR', '/proc')).toThrow(
+      'DATA_DIR: cannot write to /proc: ENOENT',
+    );
+    expect(() => writableFolder('DATA_DIR', '/proc/x')).toThrow(
+      "DATA_DIR: cannot write to /proc/x: ENOENT: no such file or directory, mkdir '/proc/x'",
+    );
   });
 });
