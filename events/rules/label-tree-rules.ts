@@ -3,6 +3,7 @@
  * activity refuses a change before its event exists, and the label tree projection applies
  * the same rules to every recorded event.
  */
+import { shownInput } from './shown-input';
 import type { EventData } from '../catalog';
 import { NotFoundError } from '../errors';
 import type { LabelTree } from '../projections/label-tree';
@@ -34,8 +35,10 @@ const place = (parentId: string | null) =>
 
 /** "label l6 does" or "labels l5, l6 do": a subject with its verb agreeing. */
 function subject(noun: string, ids: readonly (string | number)[], verbs: [string, string]) {
-  if (ids.length === 1) return `${noun} ${ids[0]} ${verbs[0]}`;
-  const shown = ids.slice(0, 5).join(', ');
+  // A blank or pasted label id stays visible and short in the message.
+  const show = (id: string | number) => (typeof id === 'string' ? shownInput(id) : String(id));
+  if (ids.length === 1) return `${noun} ${show(ids[0]!)} ${verbs[0]}`;
+  const shown = ids.slice(0, 5).map(show).join(', ');
   const more = ids.length > 5 ? ` and ${ids.length - 5} more` : '';
   return `${noun}s ${shown}${more} ${verbs[1]}`;
 }

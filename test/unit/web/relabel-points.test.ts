@@ -133,6 +133,12 @@ describe('relabelling points as an expert', () => {
       error: 'ValidationError',
       message: 'a relabelling needs a reason for the audit trail, got none',
     },
+    {
+      refusal: 'a reason longer than the audit trail keeps',
+      input: { reason: 'r'.repeat(501) },
+      error: 'ValidationError',
+      message: 'the reason holds 501 characters; the audit trail keeps at most 500',
+    },
   ])('refuses $refusal, naming it, and appends nothing', async ({ input, error, message }) => {
     const relabel = createRelabelPoints(store);
 

@@ -45,6 +45,9 @@ const errorOf: Record<LabelTreeRefusal['code'], new (message: string) => DomainE
   VALIDATION: ValidationError,
 };
 
+/** As the event catalogue bounds a relabelling's reason. */
+const maxReason = 500;
+
 function refuseInput(events: RecordedEvent[], input: RelabelPointsInput): DomainError | null {
   const { campaignId, pointIds, expertId, reason } = input;
   const started = events.find((event) => event.type === 'CampaignStarted');
@@ -70,6 +73,11 @@ function refuseInput(events: RecordedEvent[], input: RelabelPointsInput): Domain
   }
   if (reason.trim() === '') {
     return new ValidationError('a relabelling needs a reason for the audit trail, got none');
+  }
+  if (reason.length > maxReason) {
+    return new ValidationError(
+      `the reason holds ${reason.length} characters; the audit trail keeps at most ${maxReason}`,
+    );
   }
   return null;
 }
