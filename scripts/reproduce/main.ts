@@ -50,10 +50,15 @@ function planFrom(): ReproducePlan {
     typeof args.seeds === 'string'
       ? args.seeds.split(',').map((s) => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN))
       : base.seeds;
-  if (seeds.length === 0 || seeds.some((seed) => !Number.isInteger(seed) || seed < 0)) {
-    fail(`--seeds: expected non-negative integers separated by commas, received ${args.seeds}`);
+  const valid = (seed: number) => Number.isInteger(seed) && seed >= 0 && seed < 2 ** 31;
+  if (seeds.length === 0 || !seeds.every(valid)) {
+    fail(
+      `--seeds: expected integers from 0 to ${2 ** 31 - 1} separated by commas, received ` +
+        JSON.stringify(args.seeds),
+    );
   }
-  if (new Set(seeds).size !== seeds.length) fail(`--seeds: each seed once, received ${args.seeds}`);
+  if (new Set(seeds).size !== seeds.length)
+    fail(`--seeds: each seed once, received ${JSON.stringify(args.seeds)}`);
   return { ...base, seeds, count: number('count', base.count, [100, 10_000]) };
 }
 
