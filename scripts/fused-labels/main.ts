@@ -149,11 +149,16 @@ const stopAll = () =>
     await store.close().catch(() => undefined);
     rmSync(folder, { recursive: true, force: true });
   })());
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+// Exit codes as a shell reports a process ended by the signal: 128 + its number.
+for (const [signal, code] of [
+  ['SIGHUP', 129],
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.on(signal, () => {
     if (!signalled) log(`${signal}: stopping the servers this run started`);
     signalled = true;
-    void stopAll().then(() => process.exit(130));
+    void stopAll().then(() => process.exit(code));
   });
 }
 
