@@ -114,6 +114,7 @@ function contactBetween(growth: SeedGrowth, met: SeedGrowth, cores: Float64Array
     gap,
     score: 1 / (1 + gap),
     contacts: 1,
+    // Set once every contact of the pair is counted (findCollisions).
     mixing: 0,
   };
 }
