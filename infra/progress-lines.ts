@@ -26,6 +26,10 @@ export function describeWorkerLine(line: string): string | undefined {
         `(k-means on the embedding ${number('embeddingKMeansAccuracy', 3)}, ` +
         `on raw pixels ${number('pixelAccuracy', 3)})`
       );
+    case 'pair change refused':
+      return (
+        `${round} votes on pair ${String(fields.pairId)} changed nothing: ` + String(fields.reason)
+      );
     case 'model backend ready':
       return `[worker] tensorflow.js backend: ${String(fields.backend)}`;
     case 'worker ready':

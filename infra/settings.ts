@@ -47,7 +47,9 @@ export function portProblem(settings: Settings, env: NodeJS.ProcessEnv = process
     ['TEMPORAL_UI_PORT', settings.temporalUiPort, env.TEMPORAL_UI_PORT],
   ] as const;
   for (const [name, port, text] of ports) {
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    // Digits only: Number() would also read '0x7A00' and ' 3000 '.
+    const digits = text === undefined || /^\d+$/.test(text);
+    if (!digits || !Number.isInteger(port) || port < 1 || port > 65535) {
       return `${name} must be a port number from 1 to 65535, got ${JSON.stringify(text)}`;
     }
   }

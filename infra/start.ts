@@ -59,7 +59,8 @@ async function main() {
   const ports = portProblem(settings);
   if (ports) fail(ports);
   try {
-    writableFolder('DATA_DIR', settings.dataDir);
+    // The variable as given: an empty one would resolve to the current folder.
+    writableFolder('DATA_DIR', process.env.DATA_DIR ?? settings.dataDir);
   } catch (error) {
     fail((error as Error).message);
   }

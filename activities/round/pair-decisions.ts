@@ -124,12 +124,22 @@ function pairDecisionEvents(
   for (const { pairId, refusal } of changes.refused) {
     progress?.('pair change refused', { campaignId, round, pairId, reason: refusal.message });
   }
+  const refusedOf = new Map(changes.refused.map(({ pairId, refusal }) => [pairId, refusal]));
   return [
-    ...decided.map(({ pair, decision, voteQueryIds }): NewEvent => ({
-      type: 'PairDecided',
-      eventId: `${pair.pairId}/PairDecided`,
-      data: { campaignId, round, pairId: pair.pairId, decision, voteQueryIds: [...voteQueryIds] },
-    })),
+    ...decided.map(({ pair, decision, voteQueryIds }): NewEvent => {
+      const refused = refusedOf.get(pair.pairId)?.message;
+      const data = { campaignId, round, pairId: pair.pairId, decision };
+      return {
+        type: 'PairDecided',
+        eventId: `${pair.pairId}/PairDecided`,
+        // The audit says why votes changed nothing, not only the worker's log.
+        data: {
+          ...data,
+          voteQueryIds: [...voteQueryIds],
+          ...(refused ? { changeRefused: refused.slice(0, 1000) } : {}),
+        },
+      };
+    }),
     ...changes.accepted.map((change): NewEvent => ({
       ...change,
       eventId: changeEventId(campaignId, change),

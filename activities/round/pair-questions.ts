@@ -77,7 +77,9 @@ export function createPlanPairs({ store, artefacts, progress }: ActivityDependen
       collisionPairs(pointLabels, collisions).filter(({ groups: [a, b] }) =>
         mayMerge(tree, a.labelId, b.labelId),
       ),
-      spreadPairs(pointLabels, clusterOf),
+      // A merged label spreads over its children's clusters; the experts called it one class,
+      // and its points carry the children's labels, which a split cannot move.
+      spreadPairs(pointLabels, clusterOf).filter(({ groups: [a] }) => !mergeParents.has(a.labelId)),
     ).slice(0, input.maxPairs);
     const pairs = numberPairs(`${campaignId}.r${round}`, candidates);
     if (pairs.length === 0) return { labelOptions, pairs: [] };

@@ -41,5 +41,7 @@ export const pairDecidedSchema = z
     pairId: id,
     decision: z.enum(['same', 'different', 'third-class', 'undecided']),
     voteQueryIds: z.array(id),
+    /** Why the tree change the decision called for was refused; absent when none was. */
+    changeRefused: z.string().max(1000).optional(),
   })
   .strict();

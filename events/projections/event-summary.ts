@@ -105,8 +105,11 @@ export function summarizeEvent(event: RecordedEvent): string {
       return `Round ${round}: ${why}: pair ${pairId} compares ${a} with ${b}`;
     }
     case 'PairDecided': {
-      const { pairId, decision, voteQueryIds } = event.data;
-      return `Pair ${pairId} decided ${quoted(decision)}${byVotes(voteQueryIds)}`;
+      const { pairId, decision, voteQueryIds, changeRefused } = event.data;
+      return (
+        `Pair ${pairId} decided ${quoted(decision)}${byVotes(voteQueryIds)}` +
+        `${changeRefused ? `; its change was refused: ${changeRefused}` : ''}`
+      );
     }
     case 'RoundCompleted': {
       const { round, accuracy, answered, expired, labelled } = event.data;

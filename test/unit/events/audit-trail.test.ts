@@ -126,6 +126,19 @@ const summaries: { given: NewEvent; then: string }[] = [
     then: 'Pair c1.r2.p1 decided "same" (votes q4, q5)',
   },
   {
+    given: {
+      ...facts.pairDecided(2, 'c1.r2.p2', ['q6']),
+      data: {
+        ...facts.pairDecided(2, 'c1.r2.p2', ['q6']).data,
+        decision: 'different',
+        changeRefused: 'point 5 does not carry label l1',
+      },
+    },
+    then:
+      'Pair c1.r2.p2 decided "different" (votes q6); its change was refused: point 5 does ' +
+      'not carry label l1',
+  },
+  {
     given: facts.roundCompleted(1, 0.83),
     then: 'Round 1 completed: accuracy 0.830, 1 answered, 1 expired, 1 labelled',
   },

@@ -31,6 +31,17 @@ describe('progress lines of npm start', () => {
       { message: 'training resumes from checkpoint', campaignId: 'c', round: 1, nextEpoch: 4 },
       '[c round 1] training resumes at epoch 4 after a restart',
     ],
+    [
+      {
+        message: 'pair change refused',
+        campaignId: 'c',
+        round: 2,
+        pairId: 'c.r2.p1',
+        reason: 'label l1 was already changed this round (pair c.r2.p3)',
+      },
+      '[c round 2] votes on pair c.r2.p1 changed nothing: label l1 was already changed this ' +
+        'round (pair c.r2.p3)',
+    ],
   ])('describes %o', (fields, expected) => {
     expect(describeWorkerLine(JSON.stringify(fields))).toBe(expected);
   });

@@ -16,6 +16,11 @@ describe('the ports npm start listens on', () => {
     expect(problemOf({ TEMPORAL_PORT: '70000' })).toBe(
       'TEMPORAL_PORT must be a port number from 1 to 65535, got "70000"',
     );
+    for (const text of ['0x7A00', ' 3000', '']) {
+      expect(problemOf({ PORT: text })).toBe(
+        `PORT must be a port number from 1 to 65535, got ${JSON.stringify(text)}`,
+      );
+    }
   });
 
   it('refuses two servers on one port', () => {
