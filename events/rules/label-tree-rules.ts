@@ -136,8 +136,8 @@ function refusePoints(tree: LabelTree, pointIds: readonly number[]): Refusal {
   if (outside.length > 0) {
     return refuse(
       'NOT_FOUND',
-      `${subject('point', outside, ['does', 'do'])} not exist: the dataset of campaign ${tree.campaignId} ` +
-        `has ${tree.pointCount} points (ids 0 to ${tree.pointCount - 1})`,
+      `${subject('point', outside, ['does', 'do'])} not exist: the dataset of campaign ` +
+        `${tree.campaignId} has ${tree.pointCount} points (ids 0 to ${tree.pointCount - 1})`,
     );
   }
   const twice = pointIds.filter((pointId, index) => pointIds.indexOf(pointId) !== index);
@@ -249,8 +249,8 @@ function refuseSplit(tree: LabelTree, data: EventData<'LabelSplit'>): Refusal {
   if (strangers.length > 0) {
     return refuse(
       'ILLEGAL_STATE',
-      `${subject('point', strangers, ['does', 'do'])} not carry label ${describe(tree, labelId)}; ` +
-        'a split only moves the points of the label it splits',
+      `${subject('point', strangers, ['does', 'do'])} not carry label ` +
+        `${describe(tree, labelId)}; a split only moves the points of the label it splits`,
     );
   }
   return null;
