@@ -57,7 +57,7 @@ export function findCollisions(
   cores: Float64Array,
   gapTolerance: number,
 ): Collision[] {
-  const byPair = new Map<string, Collision>();
+  const byPair = new Map<string, Contact>();
   for (const growth of growths.values()) {
     if (growth.meets === null) continue;
     const contact = contactBetween(growth, growths.get(growth.meets)!, cores);
@@ -89,13 +89,16 @@ export function findCollisions(
   );
 }
 
+/** A collision before the pair's contacts are all counted, which its mixing needs. */
+type Contact = Omit<Collision, 'mixing'>;
+
 /** The unordered pair of labels, as one key. */
-function pairName(collision: Collision): string {
+function pairName(collision: Contact): string {
   return JSON.stringify([...collision.labels].sort());
 }
 
 /** The contested stretch between a growth and the seed it met, and how wide its gap is. */
-function contactBetween(growth: SeedGrowth, met: SeedGrowth, cores: Float64Array): Collision {
+function contactBetween(growth: SeedGrowth, met: SeedGrowth, cores: Float64Array): Contact {
   const { path, steps } = growth;
   // The growth's cluster is a prefix of the path and the met seed's cluster a suffix: the
   // bottleneck from either end only grows along a tree path.
@@ -114,7 +117,5 @@ function contactBetween(growth: SeedGrowth, met: SeedGrowth, cores: Float64Array
     gap,
     score: 1 / (1 + gap),
     contacts: 1,
-    // Set once every contact of the pair is counted (findCollisions).
-    mixing: 0,
   };
 }

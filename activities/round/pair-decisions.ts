@@ -85,7 +85,7 @@ export function createDecidePairs({ store, artefacts, progress }: ActivityDepend
 }
 
 /** Ids of the labels a pair's merge (its new parent: the first) or split creates. */
-const newLabelIdsOf = (pairId: string): [string, string] => [`${pairId}.1`, `${pairId}.2`];
+export const newLabelIdsOf = (pairId: string): [string, string] => [`${pairId}.1`, `${pairId}.2`];
 
 function pairDecisionEvents(
   events: readonly RecordedEvent[],
@@ -128,17 +128,11 @@ function pairDecisionEvents(
   return [
     ...decided.map(({ pair, decision, voteQueryIds }): NewEvent => {
       const refused = refusedOf.get(pair.pairId)?.message;
-      const data = { campaignId, round, pairId: pair.pairId, decision };
-      return {
-        type: 'PairDecided',
-        eventId: `${pair.pairId}/PairDecided`,
-        // The audit says why votes changed nothing, not only the worker's log.
-        data: {
-          ...data,
-          voteQueryIds: [...voteQueryIds],
-          ...(refused ? { changeRefused: refused.slice(0, 1000) } : {}),
-        },
-      };
+      const { pairId } = pair;
+      // The audit says why votes changed nothing, not only the worker's log.
+      const why = refused ? { changeRefused: refused.slice(0, 1000) } : {};
+      const data = { campaignId, round, pairId, decision, voteQueryIds: [...voteQueryIds], ...why };
+      return { type: 'PairDecided', eventId: `${pairId}/PairDecided`, data };
     }),
     ...changes.accepted.map((change): NewEvent => ({
       ...change,

@@ -11,6 +11,7 @@ import { openArtefactFolder } from '../../activities/artefacts/artefact-folder';
 import { loadMnistDigits } from '../../activities/data/mnist';
 import { labelAccuracy } from '../../activities/labelling/label-accuracy';
 import { readClusteredLayout } from '../../activities/round/cluster-membership';
+import { newLabelIdsOf } from '../../activities/round/pair-decisions';
 import { connectCampaignClient } from '../../client/campaign-client';
 import { startSimulatedExperts } from '../../client/scripted-expert';
 import { createSimulatedPanel } from '../../client/simulated-panel';
@@ -229,19 +230,25 @@ function ofType<T extends RecordedEvent['type']>(events: RecordedEvent[], type: 
 
 /** The pairs with their decisions and the tree change each pair's votes made. */
 function pairReport(events: RecordedEvent[], tree: LabelTree): string[] {
+  const pairs = ofType(events, 'CollisionDetected').map((event) => event.data);
+  // A pair's change creates the first of its new label ids, as the round numbers them.
+  const pairCreating = new Map(pairs.map(({ pairId }) => [newLabelIdsOf(pairId)[0], pairId]));
   const changedBy = new Map<string, string>();
-  const pairOf = (labelId: string) => labelId.replace(/\.\d+$/, '');
+  const record = (labelId: string, change: string) => {
+    const pairId = pairCreating.get(labelId);
+    if (pairId !== undefined) changedBy.set(pairId, change);
+  };
   for (const { data } of ofType(events, 'LabelsMerged')) {
-    changedBy.set(pairOf(data.parentId), `merged under ${data.parentId}`);
+    record(data.parentId, `merged under ${data.parentId}`);
   }
   for (const { data } of ofType(events, 'LabelSplit')) {
-    changedBy.set(pairOf(data.children[0]!.labelId), `split into ${data.children.length}`);
+    record(data.children[0]!.labelId, `split into ${data.children.length}`);
   }
   for (const { data } of ofType(events, 'LabelCreated')) {
-    if (data.voteQueryIds) changedBy.set(pairOf(data.labelId), `new label "${data.name}"`);
+    record(data.labelId, `new label "${data.name}"`);
   }
   const lines = pairLines(
-    ofType(events, 'CollisionDetected').map((event) => event.data),
+    pairs,
     ofType(events, 'PairDecided').map((event) => event.data),
     changedBy,
     (labelId) => tree.labels[labelId]?.name ?? labelId,
